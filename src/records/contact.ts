@@ -50,6 +50,12 @@ const contactFields = {
   resolvedAtFirstContact: flag().optional(),
   /** Whether the contact was escalated to a supervisor or another department. */
   escalated: flag().optional(),
+  /**
+   * Whether the contact used the standard greeting, answer logic and closing (seed 002 话术合规率),
+   * as judged by QA or the transcript room's `scriptCompliant`; absent when not checked.
+   * Read by the metrics room's `scriptCompliance`.
+   */
+  scriptCompliant: flag().optional(),
   /** Whether a satisfaction survey was offered (the base of the survey response rate). */
   surveyed: flag().optional(),
   /** The three-way satisfaction answer, when the survey asks it that way. */

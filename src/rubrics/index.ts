@@ -1,1 +1,13 @@
-export {};
+export * from './types.js';
+export * from './schema.js';
+export * from './errors.js';
+export * from './defineRubric.js';
+export * from './compileRubric.js';
+export * from './qcRubricV31.js';
+export * from './scoreEvaluation.js';
+export * from './scoreTotal.js';
+export * from './rubricOutline.js';
+export * from './spread.js';
+export * from './combineRaters.js';
+export * from './krippendorffAlpha.js';
+export * from './raterAgreement.js';

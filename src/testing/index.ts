@@ -1,1 +1,3 @@
-export {};
+export * from './records.js';
+export * from './evaluations.js';
+export * from './checkRubric.js';

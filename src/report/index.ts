@@ -1,1 +1,14 @@
-export {};
+export * from './types.js';
+export * from './errors.js';
+export * from './createReportBuilder.js';
+export * from './reportKpis.js';
+export { monthOfIn, previousMonth } from './monthOf.js';
+export * from './mask.js';
+export * from './maskReport.js';
+export * from './formatValue.js';
+export * from './labels.js';
+export * from './renderJson.js';
+export * from './renderCsv.js';
+export * from './renderMarkdown.js';
+export * from './renderHtml.js';
+export { escapeHtml } from './svgCharts.js';

@@ -1,0 +1,528 @@
+import type { Contact } from '../../records/index.js';
+import { finishHash } from './byteTable.js';
+import { Interner } from './interner.js';
+import { readIsoInstantBytes } from './isoInstant.js';
+
+// The byte-level reader of the common case: a flat contact row in the records room's own field
+// names, every value plainly valid. It fills ONE reused contact object per row and says whether
+// it could; a row it cannot prove valid (quotes, escapes, unknown keys, odd spellings, values
+// out of range, inconsistent times…) is left to the exact general path, so every error a user
+// sees is the schema's. It never accepts a row the general path would refuse, and it produces the
+// same values the general path would.
+
+/** Field codes, in the records room's order. */
+export const F = {
+  id: 0, channel: 1, direction: 2, agentId: 3, customerId: 4, queue: 5, topic: 6, kind: 7, offeredAt: 8,
+  answered: 9, answeredAt: 10, endedAt: 11, waitSeconds: 12, talkSeconds: 13, holdSeconds: 14, wrapUpSeconds: 15,
+  resolvedAtFirstContact: 16, escalated: 17, surveyed: 18, satisfaction: 19, csat: 20, nps: 21, messages: 22,
+} as const;
+
+/** The contact fields a flat row may carry, by code (`messages` only as an empty JSON list). */
+export const fieldNames = Object.keys(F) as (keyof typeof F)[];
+
+const bytesOf = (s: string): Uint8Array => new TextEncoder().encode(s);
+const CHANNELS = ['phone', 'chat'].map(bytesOf);
+const DIRECTIONS = ['inbound', 'outbound'].map(bytesOf);
+const KINDS = ['consultation', 'complaint', 'suggestion', 'repair', 'other'].map(bytesOf);
+const SATISFACTION = ['satisfied', 'neutral', 'unsatisfied'].map(bytesOf);
+const CHANNEL_WORDS = ['phone', 'chat'] as const;
+const DIRECTION_WORDS = ['inbound', 'outbound'] as const;
+const KIND_WORDS = ['consultation', 'complaint', 'suggestion', 'repair', 'other'] as const;
+const SATISFACTION_WORDS = ['satisfied', 'neutral', 'unsatisfied'] as const;
+const TRUE = bytesOf('true');
+const FALSE = bytesOf('false');
+const NULL = bytesOf('null');
+
+const REQUIRED = (1 << F.id) | (1 << F.channel) | (1 << F.direction) | (1 << F.offeredAt) | (1 << F.answered);
+
+/** Which of `words` the bytes spell exactly, or -1. */
+function wordIndex(src: Uint8Array, start: number, end: number, words: readonly Uint8Array[]): number {
+  const len = end - start;
+  outer: for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word.length !== len) continue;
+    for (let i = 0; i < len; i++) if (src[start + i] !== word[i]) continue outer;
+    return w;
+  }
+  return -1;
+}
+
+const isWord = (src: Uint8Array, start: number, end: number, word: Uint8Array): boolean => {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (src[start + i] !== word[i]) return false;
+  return true;
+};
+
+/**
+ * A non-negative decimal `\d+(\.\d+)?` as a number (what `Number(text)` gives), or NaN.
+ * `leadingZeros` allows `007` (CSV, read by `Number`) but not in JSON, where it is invalid.
+ */
+function readDecimal(src: Buffer, start: number, end: number, leadingZeros: boolean): number {
+  if (start === end) return Number.NaN;
+  if (!leadingZeros && src[start] === 48 && end - start > 1 && src[start + 1] !== 46) return Number.NaN;
+  let value = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const d = src[i]! - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  if (i === start) return Number.NaN;
+  if (i === end) return i - start <= 15 ? value : Number(latin1(src, start, end));
+  if (src[i] !== 46 || i + 1 === end) return Number.NaN;
+  for (let k = i + 1; k < end; k++) {
+    const d = src[k]! - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+  }
+  return Number(latin1(src, start, end));
+}
+
+// Buffer's own latin1Slice skips toString's argument checks; ids are decoded on every row.
+const latin1 = (src: Buffer, start: number, end: number): string =>
+  (src as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
+
+/** Whether a decoded text would change under `String.prototype.trim` (CSV text is trimmed). */
+const trims = (text: string): boolean => text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.trim() !== text);
+
+const EMPTY_MESSAGES: readonly never[] = Object.freeze([]);
+
+/** The reused contact: every field present as a key, absent ones `undefined`. */
+export interface ScannedContact {
+  id: string;
+  channel: 'phone' | 'chat';
+  direction: 'inbound' | 'outbound';
+  agentId: string | undefined;
+  customerId: string | undefined;
+  queue: string | undefined;
+  topic: string | undefined;
+  kind: Contact['kind'];
+  offeredAt: number;
+  answered: boolean;
+  answeredAt: number | undefined;
+  endedAt: number | undefined;
+  waitSeconds: number | undefined;
+  talkSeconds: number | undefined;
+  holdSeconds: number | undefined;
+  wrapUpSeconds: number | undefined;
+  resolvedAtFirstContact: boolean | undefined;
+  escalated: boolean | undefined;
+  surveyed: boolean | undefined;
+  satisfaction: Contact['satisfaction'];
+  csat: number | undefined;
+  nps: number | undefined;
+  messages: readonly never[] | undefined;
+}
+
+const freshContact = (): ScannedContact => ({
+  channel: 'phone', id: '', direction: 'inbound', agentId: undefined, customerId: undefined, queue: undefined,
+  topic: undefined, kind: undefined, offeredAt: 0, answered: false, answeredAt: undefined, endedAt: undefined,
+  waitSeconds: undefined, talkSeconds: undefined, holdSeconds: undefined, wrapUpSeconds: undefined,
+  resolvedAtFirstContact: undefined, escalated: undefined, surveyed: undefined, satisfaction: undefined,
+  csat: undefined, nps: undefined, messages: undefined,
+});
+
+// JSON keys: (length, first byte) picks the only candidate field; its bytes are then compared.
+const keyTable = (() => {
+  const table = new Int8Array(32 * 128).fill(-1);
+  fieldNames.forEach((name, code) => {
+    const slot = name.length * 128 + name.charCodeAt(0);
+    if (table[slot] !== -1) throw new Error(`two fields share a key slot: ${name}`);
+    table[slot] = code;
+  });
+  return table;
+})();
+const keyBytes = fieldNames.map(bytesOf);
+
+/**
+ * Scans flat contact rows (a CSV line under a header naming the fields, or an NDJSON line)
+ * into one reused contact object. `contact` is only meaningful after a scan returned `true`.
+ */
+export class ContactScanner {
+  readonly contact: ScannedContact = freshContact();
+  /** Start and end of the current row's id bytes, and their hash (for the duplicate check). */
+  idStart = 0;
+  idEnd = 0;
+  idHash = 0;
+  private seen = 0;
+  private readonly texts = new Interner(4096);
+  private readonly columns: Int8Array;
+  /** The key codes of the last JSON row, by position. */
+  private readonly keyOrder = new Int8Array(32).fill(-1);
+  // customerId and queue are decoded only when read: no KPI reads them, and a customer id is
+  // nearly new on every row (200,000 customers), so decoding it eagerly is the costliest field.
+  private src: Buffer = Buffer.alloc(0);
+  private customerStart = -1;
+  private customerEnd = -1;
+  private queueStart = -1;
+  private queueEnd = -1;
+
+  /**
+   * @param columns - for CSV, the field code of each column (-1 for a column no field reads)
+   */
+  constructor(columns: readonly number[] = []) {
+    this.columns = Int8Array.from(columns);
+    const lazy = (start: () => number, end: () => number) => ({
+      enumerable: true,
+      configurable: false,
+      get: (): string | undefined => (start() < 0 ? undefined : this.lazyText(start(), end())),
+    });
+    Object.defineProperty(this.contact, 'customerId', lazy(() => this.customerStart, () => this.customerEnd));
+    Object.defineProperty(this.contact, 'queue', lazy(() => this.queueStart, () => this.queueEnd));
+  }
+
+  private lazyText(start: number, end: number): string {
+    const src = this.src;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
+    return this.texts.get(src, start, end, finishHash(h));
+  }
+
+  /** Whether CSV text `[start, end)` is already trimmed (decoding only when an edge byte is not ASCII). */
+  private trimmedCell(src: Buffer, start: number, end: number): boolean {
+    const first = src[start]!;
+    const last = src[end - 1]!;
+    if (first <= 32 || last <= 32) return false;
+    if (first < 0x80 && last < 0x80) return true;
+    return !trims(this.lazyText(start, end));
+  }
+
+  private reset(): void {
+    const c = this.contact;
+    c.agentId = undefined;
+    this.customerStart = -1;
+    this.queueStart = -1;
+    c.topic = undefined;
+    c.kind = undefined;
+    c.answeredAt = undefined;
+    c.endedAt = undefined;
+    c.waitSeconds = undefined;
+    c.talkSeconds = undefined;
+    c.holdSeconds = undefined;
+    c.wrapUpSeconds = undefined;
+    c.resolvedAtFirstContact = undefined;
+    c.escalated = undefined;
+    c.surveyed = undefined;
+    c.satisfaction = undefined;
+    c.csat = undefined;
+    c.nps = undefined;
+    c.messages = undefined;
+    this.seen = 0;
+  }
+
+  /** Cross-field rules of `safeParseContact`, and the derived wait. */
+  private finish(): boolean {
+    if ((this.seen & REQUIRED) !== REQUIRED) return false;
+    const c = this.contact;
+    if (c.channel === 'chat') {
+      if (c.messages === undefined) return false;
+    } else c.messages = undefined;
+    if (c.answeredAt !== undefined) {
+      if (!c.answered || c.answeredAt < c.offeredAt) return false;
+    }
+    if (c.endedAt !== undefined && c.endedAt < (c.answeredAt !== undefined && c.answeredAt > c.offeredAt ? c.answeredAt : c.offeredAt)) return false;
+    if (c.waitSeconds === undefined && c.answeredAt !== undefined) c.waitSeconds = (c.answeredAt - c.offeredAt) / 1000;
+    return true;
+  }
+
+  private text(src: Buffer, start: number, end: number, csv: boolean): string | null {
+    if (csv && !this.trimmedCell(src, start, end)) return null;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
+    return this.texts.get(src, start, end, finishHash(h));
+  }
+
+  private id(src: Buffer, start: number, end: number, trimmed: boolean): boolean {
+    let h = 0x811c9dc5;
+    let high = 0;
+    for (let i = start; i < end; i++) {
+      const b = src[i]!;
+      high |= b;
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    this.idStart = start;
+    this.idEnd = end;
+    this.idHash = finishHash(h);
+    if (trimmed && !this.trimmedCell(src, start, end)) return false;
+    const text = high < 0x80 ? latin1(src, start, end) : src.toString('utf8', start, end);
+    this.contact.id = text;
+    return true;
+  }
+
+  /**
+   * A field's value written as text (a CSV cell, or a JSON string's inner bytes). `csv` says
+   * which rules apply: CSV cells are trimmed and numbers/flags arrive as text; JSON strings are
+   * taken as they are and must not stand for numbers or flags.
+   */
+  private stringField(code: number, src: Buffer, start: number, end: number, csv: boolean): boolean {
+    const c = this.contact;
+    if (start === end) {
+      // Blank: absent for optional fields; required ones go to the general path for their error.
+      return code !== F.id && code !== F.channel && code !== F.direction && code !== F.offeredAt && code !== F.answered;
+    }
+    switch (code) {
+      case F.id:
+        return this.id(src, start, end, csv);
+      case F.channel: {
+        const w = wordIndex(src, start, end, CHANNELS);
+        if (w < 0) return false;
+        c.channel = CHANNEL_WORDS[w]!;
+        if (csv && w === 1) c.messages = EMPTY_MESSAGES; // a flat CSV chat has no messages (ingest's rule)
+        return true;
+      }
+      case F.direction: {
+        const w = wordIndex(src, start, end, DIRECTIONS);
+        if (w < 0) return false;
+        c.direction = DIRECTION_WORDS[w]!;
+        return true;
+      }
+      case F.kind: {
+        const w = wordIndex(src, start, end, KINDS);
+        if (w < 0) return false;
+        c.kind = KIND_WORDS[w]!;
+        return true;
+      }
+      case F.satisfaction: {
+        const w = wordIndex(src, start, end, SATISFACTION);
+        if (w < 0) return false;
+        c.satisfaction = SATISFACTION_WORDS[w]!;
+        return true;
+      }
+      case F.customerId:
+      case F.queue:
+        if (csv && !this.trimmedCell(src, start, end)) return false;
+        if (code === F.customerId) {
+          this.customerStart = start;
+          this.customerEnd = end;
+        } else {
+          this.queueStart = start;
+          this.queueEnd = end;
+        }
+        return true;
+      case F.agentId:
+      case F.topic: {
+        const text = this.text(src, start, end, csv);
+        if (text === null) return false;
+        if (code === F.agentId) c.agentId = text;
+        else c.topic = text;
+        return true;
+      }
+      case F.offeredAt:
+      case F.answeredAt:
+      case F.endedAt: {
+        const ms = readIsoInstantBytes(src, start, end);
+        if (ms !== ms) return false;
+        if (code === F.offeredAt) c.offeredAt = ms;
+        else if (code === F.answeredAt) c.answeredAt = ms;
+        else c.endedAt = ms;
+        return true;
+      }
+    }
+    if (!csv) return false; // a JSON string where a number or a flag belongs: the schema says so
+    switch (code) {
+      case F.answered:
+      case F.resolvedAtFirstContact:
+      case F.escalated:
+      case F.surveyed: {
+        const yes = isWord(src, start, end, TRUE);
+        if (!yes && !isWord(src, start, end, FALSE)) return false;
+        return this.flagField(code, yes);
+      }
+      default:
+        return this.numberField(code, readDecimal(src, start, end, true));
+    }
+  }
+
+  private flagField(code: number, value: boolean): boolean {
+    const c = this.contact;
+    if (code === F.answered) c.answered = value;
+    else if (code === F.resolvedAtFirstContact) c.resolvedAtFirstContact = value;
+    else if (code === F.escalated) c.escalated = value;
+    else if (code === F.surveyed) c.surveyed = value;
+    else return false;
+    return true;
+  }
+
+  private numberField(code: number, value: number): boolean {
+    if (value !== value) return false;
+    const c = this.contact;
+    switch (code) {
+      case F.waitSeconds:
+        c.waitSeconds = value;
+        return true;
+      case F.talkSeconds:
+        c.talkSeconds = value;
+        return true;
+      case F.holdSeconds:
+        c.holdSeconds = value;
+        return true;
+      case F.wrapUpSeconds:
+        c.wrapUpSeconds = value;
+        return true;
+      case F.csat:
+        if (value < 1 || value > 5) return false;
+        c.csat = value;
+        return true;
+      case F.nps:
+        if (value > 10 || value !== Math.floor(value)) return false;
+        c.nps = value;
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * Scans one CSV record `[start, end)` (no line ending), delimiter `,`, columns as given to
+   * the constructor.
+   *
+   * @returns whether the row is plainly valid and `contact` holds it
+   */
+  scanCsv(src: Buffer, start: number, end: number): boolean {
+    this.reset();
+    this.src = src;
+    const columns = this.columns;
+    let col = 0;
+    let p = start;
+    for (;;) {
+      // A timestamp column holding the plain 25-byte form is read in place, without scanning
+      // its bytes for a delimiter first (they are checked digit by digit as it is read).
+      const instant = col < columns.length ? columns[col]! : -1;
+      if ((instant === F.offeredAt || instant === F.answeredAt || instant === F.endedAt) && p + 25 <= end && (p + 25 === end || src[p + 25] === 44)) {
+        if (!this.stringField(instant, src, p, p + 25, true)) return false;
+        this.seen |= 1 << instant;
+        col++;
+        p += 25;
+        if (p >= end) break;
+        p++;
+        continue;
+      }
+      const fieldStart = p;
+      while (p < end) {
+        const b = src[p]!;
+        if (b === 44) break;
+        if (b === 34) return false; // quoting: the general CSV reader decides
+        p++;
+      }
+      if (col >= columns.length) return false; // an extra column: the general path says so
+      const code = columns[col]!;
+      if (code >= 0) {
+        if (p > fieldStart) this.seen |= 1 << code;
+        if (!this.stringField(code, src, fieldStart, p, true)) return false;
+      }
+      col++;
+      if (p >= end) break;
+      p++;
+    }
+    if (col !== columns.length) return false;
+    return this.finish();
+  }
+
+  /**
+   * Scans one NDJSON line `[start, end)`: a compact JSON object of known keys, no escapes, no
+   * white space, each key once.
+   *
+   * @returns whether the row is plainly valid and `contact` holds it
+   */
+  scanJson(src: Buffer, start: number, end: number): boolean {
+    this.reset();
+    this.src = src;
+    let p = start;
+    if (src[p] !== 123) return false;
+    p++;
+    if (src[p] === 125) return false;
+    const order = this.keyOrder;
+    for (let k = 0; ; k++) {
+      if (src[p] !== 34) return false;
+      const ks = ++p;
+      let code = -1;
+      // Rows of one export list their keys in one order: try the key the last row had here.
+      const guess = k < 32 ? order[k]! : -1;
+      if (guess >= 0) {
+        const key = keyBytes[guess]!;
+        const len = key.length;
+        if (ks + len < end && src[ks + len] === 34) {
+          let i = 0;
+          while (i < len && src[ks + i] === key[i]) i++;
+          if (i === len) {
+            code = guess;
+            p = ks + len;
+          }
+        }
+      }
+      if (code < 0) {
+        while (p < end && src[p] !== 34) {
+          if (src[p] === 92) return false;
+          p++;
+        }
+        const klen = p - ks;
+        if (p >= end || klen >= 32) return false;
+        code = keyTable[klen * 128 + (src[ks]! & 127)]!;
+        if (code < 0) return false;
+        const key = keyBytes[code]!;
+        for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return false;
+        if (k < 32) order[k] = code;
+      }
+      const bit = 1 << code;
+      if ((this.seen & bit) !== 0) return false; // a key twice: JSON.parse keeps the last; let it
+      this.seen |= bit;
+      p++;
+      if (src[p] !== 58) return false;
+      p++;
+      const b = src[p];
+      if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
+        if (!this.stringField(code, src, p + 1, p + 26, false)) return false;
+        p += 27;
+      } else if (b === 34) {
+        const vs = ++p;
+        while (p < end) {
+          const x = src[p]!;
+          if (x === 34) break;
+          if (x === 92 || x < 32) return false;
+          p++;
+        }
+        if (p >= end) return false;
+        if (vs === p) {
+          // "" is absent for optional fields (records' rule) and a problem for required ones.
+          this.seen &= ~bit;
+          if (!this.stringField(code, src, vs, p, false)) return false;
+        } else if (!this.stringField(code, src, vs, p, false)) return false;
+        p++;
+      } else if (b === 116) {
+        if (!isWord(src, p, p + 4, TRUE) || !this.flagField(code, true)) return false;
+        p += 4;
+      } else if (b === 102) {
+        if (!isWord(src, p, p + 5, FALSE) || !this.flagField(code, false)) return false;
+        p += 5;
+      } else if (b === 110) {
+        if (!isWord(src, p, p + 4, NULL)) return false;
+        // null is absent for optional fields; a required one goes to the general path.
+        this.seen &= ~bit;
+        if ((bit & REQUIRED) !== 0) return false;
+        p += 4;
+      } else if (b === 91) {
+        if (code !== F.messages || src[p + 1] !== 93) return false;
+        this.contact.messages = EMPTY_MESSAGES;
+        p += 2;
+      } else if (b !== undefined && b >= 48 && b <= 57) {
+        const vs = p;
+        while (p < end) {
+          const x = src[p]!;
+          if ((x < 48 || x > 57) && x !== 46) break;
+          p++;
+        }
+        if (!this.numberField(code, readDecimal(src, vs, p, false))) return false;
+      } else return false;
+      const next = src[p];
+      if (next === 44) {
+        p++;
+        continue;
+      }
+      if (next === 125) {
+        p++;
+        break;
+      }
+      return false;
+    }
+    if (p !== end) return false;
+    return this.finish();
+  }
+}

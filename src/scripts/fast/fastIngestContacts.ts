@@ -1,0 +1,307 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { detectDelimiter } from '../ingest/csv.js';
+import { formatOf, type IngestCounts, type IngestReject } from '../ingest/ingest.js';
+import { mappableFields, normaliseColumn } from '../ingest/mapping.js';
+import type { TextFileInfo } from '../ingest/read-text.js';
+import type { ByteTableData } from './byteTable.js';
+import { F } from './contactScanner.js';
+import { findEarlierIds, tableOf } from './crossRangeDuplicates.js';
+import { GeneralRows } from './generalRow.js';
+import { scanRange, spansRanges } from './scanRange.js';
+import type { FastSinkFactory, RangeResult, RangeTask } from './types.js';
+import { fastWorkerData } from './worker.js';
+
+/** Options of {@link fastIngestContacts}. */
+export interface FastIngestOptions {
+  /** A `--map` mapping: the fast path reads only exports in the records' own field names, so any mapping means "not for me". */
+  readonly mapping?: unknown;
+  /** The run's `--tz`. */
+  readonly timeZone?: string | undefined;
+  /** `--strict`: the fast path steps aside at the first reject so the general path stops there with its error. */
+  readonly strict?: boolean | undefined;
+  /** Threads that scan (default 2). 0 or 1 scans in this thread. */
+  readonly workers?: number;
+  /** The module a worker runs: it must call `runFastWorker(createSink)` when `isFastWorker()`. Without it, scans run in this thread. */
+  readonly workerUrl?: URL | string | undefined;
+  /** Builds a sink (a report builder) for each range. */
+  readonly createSink: FastSinkFactory;
+  /** Plain data given to `createSink` (in each worker too). */
+  readonly sinkOptions?: unknown;
+  /** Ranges per file (default: one per thread for files ≥ `minSplitBytes`, else 1). Tests use it to split without threads. */
+  readonly ranges?: number;
+  /** Files smaller than this are not split (default 16 MiB). */
+  readonly minSplitBytes?: number;
+  /** Past this many rejects in one range, the general path takes over (default 100,000). */
+  readonly maxRejects?: number;
+}
+
+/** Callbacks, as for the general path (`ingestContacts`). */
+export interface FastIngestHandlers {
+  readonly onReject?: (reject: IngestReject, duplicate: boolean) => void;
+  readonly onBytes?: (bytes: number) => void;
+  readonly onFile?: (info: TextFileInfo) => void;
+}
+
+/** What the fast path gave: the counts and one sink state per range, in file order, to merge; or why it stepped aside. */
+export type FastIngestOutcome =
+  | { readonly ok: true; readonly counts: IngestCounts; readonly states: readonly unknown[]; readonly ranges: number }
+  | { readonly ok: false; readonly reason: string };
+
+interface FilePlan {
+  readonly file: string;
+  readonly format: 'csv' | 'ndjson';
+  readonly size: number;
+  readonly dataStart: number;
+  /** Lines before the first data line (the CSV header). */
+  readonly headerLines: number;
+  readonly header?: string[];
+  readonly columns?: number[];
+}
+
+const fieldCode = new Map(Object.keys(mappableFields.contact).map((name) => [normaliseColumn(name), F[name as keyof typeof F]]));
+
+function readAt(file: string, position: number, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const n = readSync(fd, buf, 0, length, position);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether the fast path can read this file, and how; a string says why not. */
+function planFile(file: string, timeZone: string | undefined): FilePlan | string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) return 'not a file';
+    size = info.size;
+  } catch {
+    return 'cannot open';
+  }
+  if (size === 0) return 'empty file';
+  const head = readAt(file, 0, Math.min(size, 1 << 16));
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (file.toLowerCase().endsWith('.gz')) return 'gzip';
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'UTF-16';
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const format = formatOf(file);
+  if (format === 'ndjson') return { file, format, size, dataStart: bom, headerLines: 0 };
+  const nl = head.indexOf(10, bom);
+  if (nl === -1) return 'no complete header line in the first 64 KiB';
+  const headerText = head.toString('utf8', bom, nl > bom && head[nl - 1] === 13 ? nl - 1 : nl);
+  if (headerText.includes('"')) return 'a quoted header';
+  if (detectDelimiter(headerText) !== ',') return 'a delimiter other than ","';
+  const header = headerText.split(',');
+  try {
+    new GeneralRows(file, header, timeZone);
+  } catch {
+    return 'the header does not name the contact fields';
+  }
+  const columns = header.map((h) => fieldCode.get(normaliseColumn(h)) ?? -1);
+  return { file, format, size, dataStart: nl + 1, headerLines: 1, header, columns };
+}
+
+/** Cuts `[start, size)` into about `parts` ranges, each ending just after a line break. */
+function cutRanges(file: string, start: number, size: number, parts: number): [number, number][] {
+  const cuts = [start];
+  for (let k = 1; k < parts; k++) {
+    let at = Math.max(cuts[cuts.length - 1]!, start + Math.floor(((size - start) * k) / parts));
+    for (;;) {
+      const window = readAt(file, at, 1 << 16);
+      if (window.length === 0) {
+        at = size;
+        break;
+      }
+      const nl = window.indexOf(10);
+      if (nl !== -1) {
+        at += nl + 1;
+        break;
+      }
+      at += window.length;
+    }
+    if (at < size && at > cuts[cuts.length - 1]!) cuts.push(at);
+  }
+  cuts.push(size);
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) ranges.push([cuts[i]!, cuts[i + 1]!]);
+  return ranges;
+}
+
+/** A small pool of worker threads answering scan and probe requests. */
+class Pool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private next = 0;
+
+  constructor(url: URL | string, size: number) {
+    for (let i = 0; i < size; i++) {
+      // A small young generation: rows leave little garbage (ids, rejects) and each isolate's
+      // default young space would cost tens of MB of the 300 MB budget.
+      const worker = new Worker(url, { workerData: fastWorkerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  async run<T>(type: 'scan' | 'probe', payload: unknown): Promise<T> {
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const worker = this.idle.pop()!;
+    const id = this.next++;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        const onMessage = (m: { id: number; result?: T; error?: string }) => {
+          if (m.id !== id) return;
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
+          else resolve(m.result as T);
+        };
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          reject(error);
+        };
+        worker.on('message', onMessage);
+        worker.once('error', onError);
+        worker.postMessage({ id, type, payload });
+      });
+    } finally {
+      this.idle.push(worker);
+      this.waiting.shift()?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * The fast path of the report's common case: flat contact exports (CSV with the records' field
+ * names in the header, or NDJSON of flat records), plain or with a few odd rows, no `--map`.
+ * Each file is cut into byte ranges on line breaks and scanned by worker threads; a row the
+ * byte scanner cannot prove valid goes through the exact general path (ingest's CSV reader and
+ * mapping, the records room's `safeParseContact`), so counts, rejects and their reasons are the
+ * same as `ingestContacts` gives. Ids are kept once across all files, first in file order wins
+ * (exact comparison; ranges are checked against earlier ranges and rescanned when they share ids).
+ *
+ * When it cannot take the input (a mapping, gzip, `;` or tab, a quoted header, not UTF-8, a
+ * quote never closed, `--strict` meeting a reject, very many rejects) it returns
+ * `{ ok: false, reason }` having called no handler, and the caller runs the general path.
+ *
+ * @param files - the contact files, in order
+ * @param options - see {@link FastIngestOptions}
+ * @param handlers - rejects (in file order, after the scan), bytes and files for progress
+ * @returns the counts and the sink states to merge, in file order; or why the general path must read it
+ * @example
+ * const out = await fastIngestContacts(['march.csv'], { createSink: (o) => createReportBuilder(o as ReportBuilderOptions), sinkOptions: { timeZone: 'Asia/Shanghai' } }, {});
+ * if (out.ok) for (const s of out.states) builder.merge(s as ReportState);
+ */
+export async function fastIngestContacts(
+  files: readonly string[],
+  options: FastIngestOptions,
+  handlers: FastIngestHandlers = {},
+): Promise<FastIngestOutcome> {
+  if (options.mapping !== undefined) return { ok: false, reason: 'a mapping is given' };
+  const plans: FilePlan[] = [];
+  for (const file of files) {
+    const plan = planFile(file, options.timeZone);
+    if (typeof plan === 'string') return { ok: false, reason: `${file}: ${plan}` };
+    plans.push(plan);
+  }
+  const threads = options.workerUrl === undefined ? 1 : Math.max(1, options.workers ?? 2);
+  const minSplit = options.minSplitBytes ?? 1 << 24;
+  const tasks: RangeTask[] = [];
+  const taskFile: number[] = [];
+  plans.forEach((plan, f) => {
+    const parts = options.ranges ?? (threads > 1 && plan.size - plan.dataStart >= minSplit ? threads : 1);
+    const ranges = cutRanges(plan.file, plan.dataStart, plan.size, parts);
+    ranges.forEach(([start, end]) => {
+      tasks.push({
+        index: tasks.length,
+        file: plan.file,
+        format: plan.format,
+        start,
+        end,
+        atEof: end === plan.size,
+        header: plan.header,
+        columns: plan.columns,
+        timeZone: options.timeZone,
+        strict: options.strict === true,
+        maxRejects: options.maxRejects ?? 100_000,
+        sinkOptions: options.sinkOptions,
+      });
+      taskFile.push(f);
+    });
+  });
+
+  const pool = threads > 1 ? new Pool(options.workerUrl!, threads) : undefined;
+  const scan = (task: RangeTask): Promise<RangeResult> =>
+    pool ? pool.run<RangeResult>('scan', { task }) : Promise.resolve(scanRange(task, options.createSink(options.sinkOptions)));
+  const probe = (target: ByteTableData, earlier: ByteTableData[], part: number, parts: number): Promise<Uint8Array[]> =>
+    pool ? pool.run<Uint8Array[]>('probe', { target, earlier, part, parts }) : Promise.resolve(findEarlierIds(target, earlier, part, parts));
+  try {
+    const results = await Promise.all(
+      tasks.map(async (task) => {
+        const result = await scan(task);
+        handlers.onBytes?.(result.bytes);
+        return result;
+      }),
+    );
+    const aborted = results.find((r) => r.abort !== undefined);
+    if (aborted?.abort === spansRanges && options.ranges !== 1) {
+      // A cut fell inside a quoted field that runs over lines: read each file as one range.
+      await pool?.close();
+      return fastIngestContacts(files, { ...options, ranges: 1 }, handlers);
+    }
+    if (aborted) return { ok: false, reason: `${tasks[aborted.index]!.file}: ${aborted.abort!}` };
+
+    // First wins in file order: ids a range shares with earlier ranges are duplicates there.
+    const earlierHits = await Promise.all(
+      results.map(async (r, j) => {
+        if (j === 0) return [];
+        const earlier = results.slice(0, j).map((e) => e.ids);
+        const parts = pool ? threads : 1;
+        const shares = await Promise.all(Array.from({ length: parts }, (_, part) => probe(r.ids, earlier, part, parts)));
+        return shares.flat();
+      }),
+    );
+    await Promise.all(
+      earlierHits.map(async (hits, j) => {
+        if (hits.length === 0) return;
+        const again = await scan({ ...tasks[j]!, excluded: tableOf(hits) });
+        if (again.abort !== undefined) throw new Error(`rescan aborted: ${again.abort}`);
+        results[j] = { ...again, ids: results[j]!.ids };
+      }),
+    );
+    if (results.some((r) => r.abort !== undefined)) return { ok: false, reason: 'a rescan stepped aside' };
+
+    const counts: IngestCounts = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, files: [] };
+    plans.forEach((plan, f) => {
+      handlers.onFile?.({ file: plan.file, size: plan.size, gzip: false });
+      const perFile = { file: plan.file, rows: 0, accepted: 0, rejected: 0, duplicates: 0 };
+      let base = plan.headerLines;
+      results.forEach((r, j) => {
+        if (taskFile[j] !== f) return;
+        perFile.rows += r.rows;
+        perFile.accepted += r.accepted;
+        perFile.rejected += r.rejected;
+        perFile.duplicates += r.duplicates;
+        for (const x of r.rejects) handlers.onReject?.({ file: plan.file, line: base + x.line, raw: x.raw, reasons: x.reasons }, x.duplicate);
+        base += r.lines;
+      });
+      counts.files.push(perFile);
+      counts.rows += perFile.rows;
+      counts.accepted += perFile.accepted;
+      counts.rejected += perFile.rejected;
+      counts.duplicates += perFile.duplicates;
+    });
+    return { ok: true, counts, states: results.map((r) => r.state), ranges: results.length };
+  } finally {
+    await pool?.close();
+  }
+}

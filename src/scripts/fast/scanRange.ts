@@ -1,0 +1,214 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import type { Contact } from '../../records/index.js';
+import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
+import { ContactScanner } from './contactScanner.js';
+import { GeneralRows } from './generalRow.js';
+import type { FastSink, RangeReject, RangeResult, RangeTask } from './types.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+
+/**
+ * Where the CSV record starting at `p` ends, by the general CSV reader's rules (a quote opens a
+ * field only at its start; `""` inside quotes is a quote): the index of its terminating LF,
+ * `limit` when the bytes end outside quotes, or -1 when they end inside quotes (more bytes are
+ * needed, or at the end of the file the quote is never closed).
+ */
+function csvRecordEnd(src: Uint8Array, p: number, limit: number, final: boolean): number {
+  let inQuotes = false;
+  let fieldStart = p;
+  for (let i = p; i < limit; i++) {
+    const c = src[i]!;
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (i + 1 >= limit && !final) return -1;
+        if (i + 1 < limit && src[i + 1] === QUOTE) {
+          i++;
+          continue;
+        }
+        inQuotes = false;
+      }
+      continue;
+    }
+    if (c === COMMA) fieldStart = i + 1;
+    else if (c === LF) return i;
+    else if (c === QUOTE && i === fieldStart) inQuotes = true;
+  }
+  return inQuotes ? -1 : limit;
+}
+
+const countLf = (src: Uint8Array, start: number, end: number): number => {
+  let n = 0;
+  for (let i = start; i < end; i++) if (src[i] === LF) n++;
+  return n;
+};
+
+/** Why a range gives up when a cut fell inside a quoted field (the caller retries uncut). */
+export const spansRanges = 'a quoted field spans two ranges';
+
+/** Thrown inside a range scan to give the whole run back to the general path. */
+class Abort extends Error {}
+
+/**
+ * Scans one byte range of one file: every row is read by the fast scanner or, failing that, by
+ * the exact general path; accepted contacts go to `sink.addContact` (the fast ones in one reused
+ * object); ids are kept once (first wins within the range; `task.excluded` lists ids an earlier
+ * range already holds). Returns the range's counts, rejects (with lines relative to the range),
+ * its id table and the sink's state.
+ *
+ * @param task - the file, the byte range and how to read it
+ * @param sink - where accepted contacts go
+ * @returns the range's result; `abort` set when the general path must read the whole input
+ */
+export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
+  const scanner = new ContactScanner(task.columns ?? []);
+  const general = new GeneralRows(task.file, task.header, task.timeZone);
+  const ids = new ByteTable(1 << 16, true);
+  const excluded = task.excluded ? ByteTable.from(task.excluded) : undefined;
+  const rejects: RangeReject[] = [];
+  let rows = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let duplicates = 0;
+  let lines = 0;
+  const csv = task.format === 'csv';
+  const contact = scanner.contact as unknown as Contact;
+
+  const reject = (line: number, raw: string, reasons: readonly string[], duplicate: boolean): void => {
+    if (rejects.length >= task.maxRejects) throw new Abort(`more than ${task.maxRejects} rejects in one range`);
+    rejects.push({ line, raw, reasons, duplicate });
+  };
+  const keep = (src: Uint8Array, start: number, end: number, hash: number, id: string, line: number, raw: () => string): boolean => {
+    if (excluded !== undefined && excluded.find(src, start, end, hash) >= 0) {
+      duplicates++;
+      reject(line, raw(), [`duplicate id ${JSON.stringify(id)}: an earlier row with this id is kept`], true);
+      return false;
+    }
+    if (!ids.add(src, start, end, hash)) {
+      duplicates++;
+      reject(line, raw(), [`duplicate id ${JSON.stringify(id)}: an earlier row with this id is kept`], true);
+      return false;
+    }
+    accepted++;
+    return true;
+  };
+  const viaGeneral = (text: string, line: number): void => {
+    const outcome = csv ? general.csv(text, line) : general.ndjson(text, line);
+    if (outcome.kind === 'blank') return;
+    rows++;
+    const raw = csv ? text : text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (outcome.kind === 'reject') {
+      rejected++;
+      if (task.strict) throw new Abort('a row is rejected under --strict');
+      reject(line, raw, outcome.reasons, false);
+      return;
+    }
+    const idBytes = Buffer.from(outcome.contact.id, 'utf8');
+    if (keep(idBytes, 0, idBytes.length, hashBytes(idBytes, 0, idBytes.length), outcome.contact.id, line, () => raw)) {
+      sink.addContact(outcome.contact);
+    }
+  };
+
+  const fd = openSync(task.file, 'r');
+  let buf = Buffer.allocUnsafe(1 << 22);
+  let bufAt = task.start; // file offset of buf[0]
+  let filled = 0;
+  let validated = 0; // bytes of buf already checked as UTF-8
+  let reserved = false;
+  try {
+    for (;;) {
+      const want = Math.min(buf.length - filled, task.end - (bufAt + filled));
+      const n = want > 0 ? readSync(fd, buf, filled, want, bufAt + filled) : 0;
+      const avail = filled + n;
+      const final = bufAt + avail >= task.end || n === 0;
+      // UTF-8 is checked on whole lines, so a character is never cut in two.
+      const lastLf = final ? avail : buf.lastIndexOf(LF, avail - 1) + 1;
+      if (lastLf > validated) {
+        if (!isUtf8(buf.subarray(validated, lastLf))) throw new Abort('the input is not UTF-8');
+        validated = lastLf;
+      }
+      let p = 0;
+      while (p < avail) {
+        let nl = buf.indexOf(LF, p);
+        if (nl === -1 || nl >= avail) {
+          if (!final) break;
+          nl = avail;
+        }
+        let end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
+        if (end === p) {
+          // A blank line: no data, not a row (both readers skip it).
+          lines += nl < avail ? 1 : 0;
+          p = nl + 1;
+          continue;
+        }
+        const line = lines + 1;
+        if (csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end)) {
+          rows++;
+          if (keep(buf, scanner.idStart, scanner.idEnd, scanner.idHash, contact.id, line, () => buf.toString('utf8', p, end))) {
+            sink.addContact(contact);
+          }
+          lines += nl < avail ? 1 : 0;
+          p = nl + 1;
+          continue;
+        }
+        if (csv) {
+          // The record may run over several lines inside quotes.
+          const recordEnd = csvRecordEnd(buf, p, avail, final);
+          if (recordEnd === -1) {
+            if (!final) break; // read more, then try again from p
+            throw new Abort(task.atEof ? 'a quoted field is never closed' : spansRanges);
+          }
+          nl = recordEnd;
+          end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
+          lines += countLf(buf, p, nl) + (nl < avail ? 1 : 0);
+        } else {
+          lines += nl < avail ? 1 : 0;
+        }
+        viaGeneral(buf.toString('utf8', p, end), line);
+        p = nl + 1;
+      }
+      if (final) break;
+      if (!reserved && rows > 0) {
+        // Size the id table once from the first chunk's bytes per row (no repeated rehashing).
+        reserved = true;
+        const consumed = bufAt + p - task.start;
+        ids.reserve(Math.ceil(((task.end - task.start) / consumed) * rows * 1.05));
+      }
+      // Keep the unfinished record; grow the buffer when one record fills it.
+      const rest = avail - p;
+      if (rest === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, rest);
+        buf = bigger;
+      } else if (rest > 0) buf.copy(buf, 0, p, avail);
+      bufAt += p;
+      filled = rest;
+      validated = Math.max(0, validated - p);
+    }
+  } catch (error) {
+    if (error instanceof Abort) return abortResult(task, error.message);
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    index: task.index,
+    state: sink.state(),
+    rows,
+    accepted,
+    rejected,
+    duplicates,
+    lines,
+    rejects,
+    ids: ids.data(),
+    bytes: task.end - task.start,
+  };
+}
+
+function abortResult(task: RangeTask, reason: string): RangeResult {
+  const none: ByteTableData = { arena: new ArrayBuffer(0), used: 1, slots: new ArrayBuffer(8), count: 0 };
+  return { index: task.index, state: null, rows: 0, accepted: 0, rejected: 0, duplicates: 0, lines: 0, rejects: [], ids: none, bytes: 0, abort: reason };
+}

@@ -1,0 +1,40 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { findEarlierIds } from './crossRangeDuplicates.js';
+import { scanRange } from './scanRange.js';
+import type { FastSinkFactory } from './types.js';
+
+const marker = 'callcenterQaFastWorker';
+
+/** `workerData` that marks a fast-path worker. */
+export const fastWorkerData = { [marker]: true } as const;
+
+/**
+ * Whether this thread was started as a fast-path worker. The module given as `workerUrl` to
+ * {@link fastIngestContacts} checks this first thing and then calls {@link runFastWorker}
+ * instead of its usual work (for the CLI: `dist/cli.js` itself).
+ *
+ * @returns true in a fast-path worker thread
+ */
+export function isFastWorker(): boolean {
+  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as Record<string, unknown>)[marker] === true;
+}
+
+/**
+ * Serves scan and probe requests from the main thread until it is terminated.
+ *
+ * @param createSink - builds the sink (the report builder) for each range, from plain options
+ */
+export function runFastWorker(createSink: FastSinkFactory): void {
+  const port = parentPort;
+  if (port === null) return;
+  port.on('message', (message: { id: number; type: 'scan' | 'probe'; payload: any }) => {
+    try {
+      const p = message.payload;
+      const result =
+        message.type === 'scan' ? scanRange(p.task, createSink(p.task.sinkOptions)) : findEarlierIds(p.target, p.earlier, p.part, p.parts);
+      port.postMessage({ id: message.id, result });
+    } catch (error) {
+      port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}

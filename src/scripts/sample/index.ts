@@ -1,0 +1,3 @@
+export * from './generateSampleMonth.js';
+export * from './writeSampleMonth.js';
+export { createRandom, type Random } from './random.js';

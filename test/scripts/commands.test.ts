@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contactSchema } from '../../src/records/index.js';
+import { mappableFields } from '../../src/scripts/ingest/mapping.js';
+import { ensureBuilt, runCli, type CliRun } from './cli-runner.js';
+
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('the mapping format covers the records', () => {
+  it('every contact field but messages can be mapped', () => {
+    const fields = new Set([...Object.keys(contactSchema.options[0].shape), ...Object.keys(contactSchema.options[1].shape)]);
+    fields.delete('messages');
+    expect(new Set(Object.keys(mappableFields.contact))).toEqual(fields);
+  });
+});
+
+describe('report --fast', () => {
+  it('gives the same counts, rejects and KPIs as the general path', () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'cq-fast-'));
+    const rows = ['id,channel,direction,agentId,offeredAt,answered,waitSeconds,csat'];
+    for (let i = 0; i < 400; i += 1) {
+      rows.push(`C${i},phone,inbound,A${i % 7},2026-03-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:15:00+08:00,${i % 4 !== 0},${i % 90},${i % 3 === 0 ? '' : 1 + (i % 5)}`);
+    }
+    rows.push('C5,phone,inbound,A1,2026-03-02T09:00:00+08:00,true,3,5'); // a duplicate id
+    rows.push('C900,phone,inbound,A1,2026-03-02T09:00:00+08:00,maybe,3,5'); // not a yes/no
+    rows.push('C901,phone,inbound,A1,2026-03-02T09:00:00+08:00,true,3,5,extra'); // an extra column
+    const input = join(dir, 'calls.csv');
+    writeFileSync(input, rows.join('\n') + '\n');
+    const outputs = ['general', 'fast'].map((mode) => {
+      const out = join(dir, `${mode}.json`);
+      const run = runCli(['report', input, '--tz', 'Asia/Shanghai', '--calendar', 'alwaysOpen', '--format', 'json', '--out', out, '--quiet', ...(mode === 'fast' ? ['--fast'] : [])]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { input: Record<string, number>; kpis: Record<string, { value: number | null; denominator: number }> };
+      const rejects = readFileSync(join(dir, `${mode}.rejects.ndjson`), 'utf8');
+      return { report, rejects };
+    });
+    const [general, fast] = outputs as [(typeof outputs)[0], (typeof outputs)[0]];
+    expect(general.report.input).toMatchObject({ rows: 403, accepted: 400, rejected: 2, duplicates: 1 });
+    expect(fast.report.input).toEqual(general.report.input);
+    expect(fast.rejects).toBe(general.rejects);
+    for (const [name, entry] of Object.entries(general.report.kpis)) {
+      expect(fast.report.kpis[name]?.denominator, name).toBe(entry.denominator);
+      if (entry.value === null) expect(fast.report.kpis[name]?.value, name).toBeNull();
+      else expect(fast.report.kpis[name]?.value, name).toBeCloseTo(entry.value, 9);
+    }
+  });
+});
+
+describe('start, score, scan and sample on the generated month', () => {
+  let dir: string;
+  let start: CliRun;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'cq-start-'));
+    start = runCli(['start', '--data', join(dir, 'data'), '--out', join(dir, 'reports'), '--quiet']);
+  }, 180_000);
+
+  it('start generates the month, reports it in every format and prints a summary', () => {
+    expect(start.stderr).toBe('');
+    expect(start.status).toBe(0);
+    expect(start.stdout).toMatch(/^Generated the sample month 2026-03 into /);
+    expect(start.stdout).toMatch(/\ninput +rows +accepted +rejected +duplicates\ncontacts +\d+/);
+    expect(start.stdout).toMatch(/\nanswerRate +\d+\.\d%/);
+    for (const ext of ['html', 'md', 'json', 'csv']) {
+      const path = join(dir, 'reports', `monthly-report.${ext}`);
+      expect(existsSync(path)).toBe(true);
+      expect(start.stdout).toContain(path);
+    }
+    const contacts = lines(join(dir, 'data', 'contacts.ndjson')).length;
+    const complaints = lines(join(dir, 'data', 'complaints.ndjson')).length;
+    const evaluations = lines(join(dir, 'data', 'evaluations.ndjson')).length;
+    const report = JSON.parse(readFileSync(join(dir, 'reports', 'monthly-report.json'), 'utf8')) as { input: Record<string, number> };
+    // The generator writes valid, distinct records: every row of the three files is accepted.
+    const rows = contacts + complaints + evaluations;
+    expect(report.input).toMatchObject({ rows, accepted: rows, rejected: 0, duplicates: 0, contacts, complaints, evaluations });
+    // A second run keeps the data and says so.
+    const again = runCli(['start', '--data', join(dir, 'data'), '--out', join(dir, 'reports'), '--quiet']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^Using the sample month already in /);
+  });
+
+  it('score writes one score report per evaluation', () => {
+    const out = join(dir, 'scores.ndjson');
+    const run = runCli(['score', join(dir, 'data', 'evaluations.ndjson'), '--out', out]);
+    expect(run.status).toBe(0);
+    const evaluations = lines(join(dir, 'data', 'evaluations.ndjson'));
+    const scores = lines(out);
+    expect(run.stderr).toBe(`${evaluations.length} evaluations: ${scores.length} scored, 0 not scorable, 0 rejected, 0 duplicates\n`);
+    expect(scores.length).toBe(evaluations.length);
+    expect(scores[0]).toMatchObject({ rubricId: 'qc-v3.1', contactId: evaluations[0]!['contactId'], raterId: evaluations[0]!['raterId'] });
+  });
+
+  it('scan writes the transcripts that have hits', () => {
+    const out = join(dir, 'hits.ndjson');
+    const run = runCli(['scan', join(dir, 'data', 'contacts.ndjson'), '--out', out]);
+    expect(run.status).toBe(0);
+    const chats = lines(join(dir, 'data', 'contacts.ndjson')).filter((c) => c['channel'] === 'chat' && (c['messages'] as unknown[]).length > 0);
+    expect(run.stderr).toMatch(new RegExp(`^\\d+ contacts: ${chats.length} transcripts scanned, \\d+ hits, 0 rejected, 0 duplicates\\n$`));
+    const hits = lines(out);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => (h['hits'] as unknown[]).length > 0)).toBe(true);
+  });
+
+  it('sample draws ceil(20 %) of each agent’s answered contacts of the day', () => {
+    const out = join(dir, 'sample.ndjson');
+    const run = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', '--tz', 'Asia/Shanghai', '--out', out]);
+    expect(run.status).toBe(0);
+    // 2 March 2026 in Shanghai (UTC+8) runs from 1 March 16:00Z to 2 March 16:00Z.
+    const from = Date.UTC(2026, 2, 1, 16);
+    const to = Date.UTC(2026, 2, 2, 16);
+    const perAgent = new Map<string, number>();
+    for (const c of lines(join(dir, 'data', 'contacts.ndjson'))) {
+      const at = Date.parse(c['offeredAt'] as string);
+      if (c['answered'] === true && at >= from && at < to) {
+        const agent = (c['agentId'] as string | undefined) ?? '';
+        perAgent.set(agent, (perAgent.get(agent) ?? 0) + 1);
+      }
+    }
+    let expected = 0;
+    for (const n of perAgent.values()) expected += Math.ceil(0.2 * n);
+    const sample = lines(out);
+    expect(sample.length).toBe(expected);
+    const answered = [...perAgent.values()].reduce((a, b) => a + b, 0);
+    expect(run.stderr).toBe(`${answered} answered contacts on 2026-03-02: ${expected} sampled across ${perAgent.size} agents\n`);
+    // The same seed draws the same sample.
+    const again = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', '--tz', 'Asia/Shanghai', '--quiet']);
+    expect(again.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(sample.map((c) => c['id']));
+  });
+});

@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Contact } from '../../../src/records/index.js';
+import { fastIngestContacts } from '../../../src/scripts/fast/index.js';
+import { ingestContacts, type IngestReject } from '../../../src/scripts/ingest/ingest.js';
+
+// The fast path must be indistinguishable from the general path (ingestContacts, no --map):
+// same counts, same rejects with the same reasons and lines, same accepted contacts in the same
+// order, duplicates kept once with the first in file order winning — whatever the ranges.
+
+const dir = mkdtempSync(join(tmpdir(), 'cc-fast-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+const write = (ext: string, text: string): string => {
+  const file = join(dir, `f${fileNo++}.${ext}`);
+  writeFileSync(file, text);
+  return file;
+};
+
+/** A contact as plain data: only present fields (the fast path's reused object has them all). */
+const plain = (c: Contact): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(c).sort()) {
+    const v = (c as unknown as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = Array.isArray(v) ? [...v] : v;
+  }
+  return out;
+};
+
+interface Run {
+  counts: unknown;
+  rows: Record<string, unknown>[];
+  rejects: [IngestReject, boolean][];
+}
+
+async function general(files: string[], timeZone?: string): Promise<Run> {
+  const rows: Record<string, unknown>[] = [];
+  const rejects: [IngestReject, boolean][] = [];
+  const counts = await ingestContacts(files, { timeZone }, { onRecord: (c) => rows.push(plain(c)), onReject: (r, d) => rejects.push([r, d]) });
+  return { counts, rows, rejects };
+}
+
+async function fast(files: string[], ranges: number, timeZone?: string): Promise<Run | string> {
+  const rejects: [IngestReject, boolean][] = [];
+  // One sink a range, its state the contacts it took: a rescanned range replaces its state.
+  const createSink = () => {
+    const taken: Record<string, unknown>[] = [];
+    return { addContact: (c: Contact) => void taken.push(plain(c)), state: () => taken };
+  };
+  const out = await fastIngestContacts(files, { timeZone, ranges, createSink }, { onReject: (r, d) => rejects.push([r, d]) });
+  if (!out.ok) return out.reason;
+  return { counts: out.counts, rows: (out.states as Record<string, unknown>[][]).flat(), rejects };
+}
+
+const header =
+  'id,channel,direction,agentId,customerId,queue,topic,kind,offeredAt,answered,answeredAt,endedAt,waitSeconds,talkSeconds,holdSeconds,wrapUpSeconds,resolvedAtFirstContact,escalated,surveyed,satisfaction,csat,nps';
+
+const goodCsv = [
+  'P1,phone,inbound,A1,C1,q,Billing,consultation,2026-03-01T07:59:12+08:00,true,2026-03-01T07:59:20+08:00,2026-03-01T08:03:00+08:00,8,220,0,30,true,false,true,satisfied,5,9',
+  'W2,chat,inbound,A2,,online,账单查询,,2026-03-02T10:00:00+08:00,true,,2026-03-02T10:10:00+08:00,12.5,300,0,,,false,false,,,',
+  'P3,phone,outbound,,C3,q,,,2026-03-02T11:00:00Z,false,,2026-03-02T11:01:00Z,60,,,,,,,,,',
+  'P4,phone,inbound,A1,C4,q,Billing,complaint,2026-03-03T09:00:00+08:00,true,2026-03-03T09:00:04+08:00,,,100,5,10,false,true,true,neutral,3,6',
+];
+// Rows the general path reads differently or refuses; each must come out exactly as it does there.
+const oddCsv = [
+  'P5,phone,inbound,A1,C5,q,Billing,consultation,2026-03-01T09:00:00+08:00,true,,,-3,10,0,0,,,,,,', // negative wait
+  'P6,phone,inbound,A1,C6,q,Billing,consultation,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,7,', // csat out of range
+  'P7,phone,inbound,A1,C7,q,"Billing, ""urgent""",consultation,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,,', // quoted
+  'P8,Phone,Inbound, A1 ,C8,q,Billing,Consultation,2026-03-01 09:00:00+08:00,yes,,,0:01:05,10,0,0,,,,,,', // spellings ingest accepts
+  'P9,phone,inbound,A1,C9,q,Billing,billing,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,,', // unknown kind
+  'P10,phone,inbound,A1,C10,q,Billing,consultation,2026-03-01T09:00:00+08:00,false,2026-03-01T09:00:03+08:00,,3,,,,,,,,,', // answer time, unanswered
+  'P11,phone,inbound,A1,C11,q,Billing,consultation,2026-03-01T09:00:00+08:00,true,,2026-03-01T08:00:00+08:00,3,,,,,,,,,', // ends before offered
+  'P12,phone,inbound,A1,C12', // missing columns
+  'P13,phone,inbound,A1,C13,q,Billing,consultation,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,,,extra', // extra column
+  'P1,phone,inbound,A9,C1,q,Billing,consultation,2026-03-05T09:00:00+08:00,true,,,3,10,0,0,,,,,,', // duplicate of the first row
+  'P14,phone,inbound,A1,C14,q,"multi',
+  'line topic",consultation,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,,', // a quoted field over two lines
+  '',
+  'P15,phone,inbound,A1,C15,q,Billing,consultation,2026-02-31T09:00:00+08:00,true,,,3,10,0,0,,,,,,', // 31 February
+  'P16,phone,inbound,A1,C16,q,Billing,consultation,2026-03-01T09:00:00+08:00,true,,,3,10,0,0,,,,,4.5,10.5', // nps not whole
+  'P17,chat,inbound,A1,C17,q,Billing,consultation,2026-03-01T09:00:00.250+08:00,true,,,3,10,0,0,,,,,,', // fractions
+];
+
+describe('fastIngestContacts on CSV', () => {
+  it('reads plain rows itself and gives exactly the general path’s contacts', async () => {
+    const file = write('csv', [header, ...goodCsv].join('\n') + '\n');
+    const want = await general([file]);
+    expect(want.counts).toMatchObject({ rows: 4, accepted: 4, rejected: 0, duplicates: 0 });
+    expect(await fast([file], 1)).toEqual(want);
+  });
+
+  it('sends every odd row through the general path: same rejects, reasons, lines and duplicates', async () => {
+    const file = write('csv', [header, ...goodCsv, ...oddCsv].join('\r\n'));
+    const want = await general([file]);
+    // By hand: 4 good + P7, P8, P14, P17 accepted; P5 P6 P9 P10 P11 P12 P13 P15 P16 rejected; P1 again is a duplicate.
+    expect(want.counts).toMatchObject({ rows: 18, accepted: 8, rejected: 9, duplicates: 1 });
+    for (const ranges of [1, 2, 3, 5]) expect(await fast([file], ranges)).toEqual(want);
+  });
+
+  it('steps aside for what only the general path reads: a mapping-less header it cannot bind, `;`, gzip, an unclosed quote', async () => {
+    const bad = write('csv', 'call id;agent\nID1;A\n');
+    expect(await fast([bad], 1)).toMatch(/delimiter|header/);
+    const unclosed = write('csv', `${header}\n${goodCsv[0]}\nP9,"never closed\n`);
+    expect(await fast([unclosed], 1)).toMatch(/never closed/);
+    const gz = write('csv.gz', 'x');
+    expect(await fast([gz], 1)).toMatch(/gzip/);
+  });
+});
+
+const json = (o: Record<string, unknown>): string => JSON.stringify(o);
+const base = { id: 'X', channel: 'phone', direction: 'inbound', offeredAt: '2026-03-01T09:00:00+08:00', answered: true, waitSeconds: 4 };
+
+describe('fastIngestContacts on NDJSON', () => {
+  it('agrees with the general path on plain and odd lines', async () => {
+    const lines = [
+      json({ ...base, id: 'A', agentId: 'A1', csat: 4, nps: 10, satisfaction: 'satisfied', customerId: 'C1', queue: 'q' }),
+      json({ ...base, id: 'B', channel: 'chat', messages: [], talkSeconds: 0.5 }),
+      json({ ...base, id: 'C', channel: 'chat' }), // a chat without messages: the schema refuses it
+      json({ ...base, id: 'D', agentId: '' , topic: null }), // '' and null are absent
+      json({ ...base, id: 'E', waitSeconds: -1 }),
+      json({ ...base, id: 'F', unknownKey: 1 }),
+      '{"id":"G","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true,"topic":"say \\"hi\\""}',
+      '   ',
+      '{"id": "H", "channel": "phone"}',
+      'not json',
+      json({ ...base, id: 'A' }), // duplicate
+      json({ ...base, id: 7 }), // a whole-number id is read as "7"
+      json({ ...base, id: 'I', nps: 1e1 }),
+      json({ ...base, id: 'J', offeredAt: 1772327700000 }),
+      '{"id":"K","id":"K2","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":false}',
+      json({ ...base, id: 'L', answered: 'true' }),
+      json({ ...base, id: 'M', offeredAt: '2026-03-01T09:00:00' }), // no offset
+    ];
+    const file = write('ndjson', lines.join('\n'));
+    for (const timeZone of [undefined, 'Asia/Shanghai']) {
+      const want = await general([file], timeZone);
+      for (const ranges of [1, 2, 4]) expect(await fast([file], ranges, timeZone)).toEqual(want);
+    }
+  });
+
+  it('keeps the first of a duplicated id across files and ranges (file order)', async () => {
+    const a = write('ndjson', ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => json({ ...base, id })).join('\n') + '\n');
+    const b = write('ndjson', ['F', 'G', 'A', 'H', 'G'].map((id) => json({ ...base, id, waitSeconds: 9 })).join('\n') + '\n');
+    const want = await general([a, b]);
+    expect(want.counts).toMatchObject({ rows: 11, accepted: 8, duplicates: 3 });
+    for (const ranges of [1, 2, 3]) expect(await fast([a, b], ranges)).toEqual(want);
+  });
+
+  it('matches the general path on arbitrary mixes of valid and broken lines (property)', async () => {
+    const value = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(''),
+      fc.integer({ min: -2, max: 12 }),
+      fc.double({ min: 0, max: 20, noNaN: true }),
+      fc.constantFrom('phone', 'chat', 'inbound', 'satisfied', 'other', 'A1', ' A1', '2026-03-01T09:00:05+08:00', '2026-03-01T08:59:00+08:00'),
+      fc.boolean(),
+    );
+    const keys = ['id', 'channel', 'agentId', 'topic', 'kind', 'answered', 'answeredAt', 'endedAt', 'waitSeconds', 'csat', 'nps', 'satisfaction', 'escalated'];
+    const row = fc.record(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 25 }), async (items) => {
+        const lines = items.map(([r, id, chat]) => {
+          const o: Record<string, unknown> = { ...base, id: `I${id}`, channel: chat ? 'chat' : 'phone', ...(chat ? { messages: [] } : {}) };
+          for (const [k, v] of Object.entries(r)) if (v !== undefined) o[k] = v;
+          return JSON.stringify(o);
+        });
+        const file = write('ndjson', lines.join('\n') + '\n');
+        const want = await general([file]);
+        expect(await fast([file], 2)).toEqual(want);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

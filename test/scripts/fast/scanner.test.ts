@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readInstant, safeParseContact } from '../../../src/records/index.js';
+import { ByteTable, hashBytes } from '../../../src/scripts/fast/byteTable.js';
+import { ContactScanner, F } from '../../../src/scripts/fast/contactScanner.js';
+import { findEarlierIds, tableOf } from '../../../src/scripts/fast/crossRangeDuplicates.js';
+import { Interner } from '../../../src/scripts/fast/interner.js';
+import { readIsoInstantBytes } from '../../../src/scripts/fast/isoInstant.js';
+
+const bytes = (s: string) => Buffer.from(s, 'utf8');
+
+describe('readIsoInstantBytes', () => {
+  it('reads the plain forms to the same epoch ms as the records room', () => {
+    // 2026-03-01T07:59:12+08:00 = 2026-02-28T23:59:12Z: the month trap NOTES.md warns about.
+    const t = bytes('2026-03-01T07:59:12+08:00');
+    expect(readIsoInstantBytes(t, 0, t.length)).toBe(Date.UTC(2026, 1, 28, 23, 59, 12));
+    const z = bytes('2024-02-29T00:00:00Z');
+    expect(readIsoInstantBytes(z, 0, z.length)).toBe(Date.UTC(2024, 1, 29));
+  });
+
+  it('gives NaN (general path) for every other spelling and for impossible dates', () => {
+    for (const s of ['2026-02-29T00:00:00Z', '2026-03-01 09:00:00+08:00', '2026-03-01T09:00:00', '2026-03-01T24:00:00Z',
+      '2026-03-01T09:00:00.5Z', '2026-03-01T09:00:00+19:00', '0099-03-01T09:00:00Z', '2026-03-01T09:00:00+0800']) {
+      expect(readIsoInstantBytes(bytes(s), 0, Buffer.byteLength(s)), s).toBeNaN();
+    }
+  });
+
+  it('agrees with readInstant whenever it reads a timestamp (property)', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const iso = fc
+      .tuple(fc.integer({ min: 1000, max: 9999 }), two(13), two(32), two(25), two(60), two(60), fc.constantFrom('Z', '+08:00', '-05:30', '+18:59', '+14:00', '-00:00'))
+      .map(([y, mo, d, h, mi, s, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${z}`);
+    fc.assert(
+      fc.property(iso, (s) => {
+        const fast = readIsoInstantBytes(bytes(s), 0, s.length);
+        const exact = readInstant(s);
+        // Declining is always allowed (the general path reads it); reading must give the same ms.
+        return Number.isNaN(fast) || fast === exact;
+      }),
+    );
+  });
+});
+
+describe('ByteTable', () => {
+  it('keeps each byte string once, compares bytes exactly and lists entries in insertion order', () => {
+    const t = new ByteTable(4);
+    const ids = ['P1', 'P2', '客户-1', 'P1', '', 'x'.repeat(300), 'P2'];
+    const added = ids.map((id) => {
+      const b = bytes(id);
+      return t.add(b, 0, b.length, hashBytes(b, 0, b.length));
+    });
+    expect(added).toEqual([true, true, true, false, true, true, false]);
+    const seen: string[] = [];
+    t.forEach((arena, s, e) => seen.push(Buffer.from(arena.subarray(s, e)).toString('utf8')));
+    expect(seen).toEqual(['P1', 'P2', '客户-1', '', 'x'.repeat(300)]);
+  });
+
+  it('never confuses two ids whose hashes collide', () => {
+    const t = new ByteTable(4);
+    const a = bytes('alpha');
+    const b = bytes('bravo');
+    expect(t.add(a, 0, 5, 42)).toBe(true);
+    expect(t.add(b, 0, 5, 42)).toBe(true); // same hash, other bytes: a new entry
+    expect(t.add(a, 0, 5, 42)).toBe(false);
+  });
+
+  it('finds the ids a range shares with earlier ranges (property: same as a Set)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ maxLength: 4 }), { maxLength: 30 }), { minLength: 1, maxLength: 4 }), (ranges) => {
+        const tables = ranges.map((ids) => tableOf(ids.map((id) => bytes(id))));
+        ranges.forEach((ids, j) => {
+          const earlier = new Set(ranges.slice(0, j).flat());
+          const want = [...new Set(ids)].filter((id) => earlier.has(id)).sort();
+          const got = [0, 1, 2].flatMap((part) => findEarlierIds(tables[j]!, tables.slice(0, j), part, 3)).map((b) => Buffer.from(b).toString('utf8')).sort();
+          expect(got).toEqual(want);
+        });
+      }),
+    );
+  });
+});
+
+describe('Interner', () => {
+  it('decodes each distinct value once and returns the same string after', () => {
+    const i = new Interner(2);
+    const src = bytes('A0001,账单查询,A0001');
+    const first = i.get(src, 0, 5, hashBytes(src, 0, 5));
+    expect(first).toBe('A0001');
+    expect(i.get(src, src.length - 5, src.length, hashBytes(src, src.length - 5, src.length))).toBe(first);
+    expect(i.get(src, 6, 18, hashBytes(src, 6, 18))).toBe('账单查询');
+    expect(i.size).toBe(2);
+  });
+});
+
+const header = ['id', 'channel', 'direction', 'agentId', 'customerId', 'offeredAt', 'answered', 'answeredAt', 'waitSeconds', 'csat', 'nps', 'satisfaction'];
+const columns = header.map((h) => F[h as keyof typeof F]);
+
+describe('ContactScanner', () => {
+  it('reads a plain CSV row into the reused contact, as safeParseContact would', () => {
+    const s = new ContactScanner(columns);
+    const row = bytes('P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,2026-03-01T09:00:04+08:00,,5,9,satisfied');
+    expect(s.scanCsv(row, 0, row.length)).toBe(true);
+    const want = safeParseContact({ id: 'P1', channel: 'phone', direction: 'inbound', agentId: 'A1', customerId: 'C9',
+      offeredAt: '2026-03-01T09:00:00+08:00', answered: true, answeredAt: '2026-03-01T09:00:04+08:00', csat: 5, nps: 9, satisfaction: 'satisfied' });
+    expect(want.success).toBe(true);
+    const got = Object.fromEntries(Object.entries({ ...s.contact }).filter(([, v]) => v !== undefined));
+    expect(got).toEqual(want.success ? want.data : null); // waitSeconds derived: (09:00:04 − 09:00:00) / 1000 = 4
+    const again = bytes('P2,chat,outbound,,,2026-03-02T10:00:00Z,false,,12,,,');
+    expect(s.scanCsv(again, 0, again.length)).toBe(true);
+    expect(s.contact).toMatchObject({ id: 'P2', channel: 'chat', direction: 'outbound', agentId: undefined, customerId: undefined, waitSeconds: 12, messages: [] });
+  });
+
+  it('leaves to the general path every row it cannot prove valid', () => {
+    const s = new ContactScanner(columns);
+    for (const row of [
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,-1,,,', // negative
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,1,6,,', // csat > 5
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,1,,10.5,', // nps not whole
+      'P1,Phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,1,,,', // capital (ingest lower-cases it)
+      'P1,phone,inbound, A1,C9,2026-03-01T09:00:00+08:00,true,,1,,,', // to be trimmed
+      'P1,phone,inbound,"A1",C9,2026-03-01T09:00:00+08:00,true,,1,,,', // quoted
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,false,2026-03-01T09:00:04+08:00,,,,', // answer time, unanswered
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,2026-03-01T08:00:00+08:00,,,,', // answered before offered
+      ',phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,1,,,', // no id
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,yes,,1,,,', // a flag word ingest reads
+      'P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,1,,,,', // an extra column
+    ]) {
+      const b = bytes(row);
+      expect(s.scanCsv(b, 0, b.length), row).toBe(false);
+    }
+  });
+
+  it('reads compact JSON lines and refuses escapes, unknown keys, repeated keys and wrong types', () => {
+    const s = new ContactScanner();
+    const ok = bytes('{"id":"W1","channel":"chat","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true,"waitSeconds":3.5,"topic":null,"agentId":"","messages":[]}');
+    expect(s.scanJson(ok, 0, ok.length)).toBe(true);
+    expect(s.contact).toMatchObject({ id: 'W1', channel: 'chat', waitSeconds: 3.5, topic: undefined, agentId: undefined });
+    for (const line of [
+      '{"id":"W\\u0031","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true}',
+      '{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true,"extra":1}',
+      '{"id":"W1","id":"W2","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true}',
+      '{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":"true"}',
+      '{"id":"W1","channel":"chat","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true}',
+      '{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true,"nps":01}',
+      '{ "id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true}',
+    ]) {
+      const b = bytes(line);
+      expect(s.scanJson(b, 0, b.length), line).toBe(false);
+    }
+  });
+});

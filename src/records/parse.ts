@@ -133,9 +133,16 @@ function fail<T>(kind: RecordKind, issues: RecordIssue[], input: unknown, idKey:
   return { success: false, error: new RecordError(kind, issues, idOf(input, idKey), source) };
 }
 
+// Asking Intl whether a zone exists costs tens of microseconds, far more than reading a record,
+// so a zone is checked once per run of calls that pass the same one.
+let lastKnownZone: string | undefined;
+
 function checkTimeZone(options: ReadRecordOptions | undefined): void {
-  if (options?.timeZone !== undefined && !isKnownTimeZone(options.timeZone)) {
-    throw new RangeError(`Unknown time zone ${JSON.stringify(options.timeZone)}: expected an IANA name such as "Asia/Shanghai"`);
+  const zone = options?.timeZone;
+  if (zone === undefined || zone === lastKnownZone) return;
+  if (isKnownTimeZone(zone)) lastKnownZone = zone;
+  else {
+    throw new RangeError(`Unknown time zone ${JSON.stringify(zone)}: expected an IANA name such as "Asia/Shanghai"`);
   }
 }
 

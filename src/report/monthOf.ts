@@ -14,11 +14,20 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
+interface MonthBounds {
+  readonly from: number;
+  readonly to: number;
+  readonly label: string;
+}
+
 /**
  * A function giving the `YYYY-MM` of an instant in a time zone: a call at
  * 2026-03-01T07:30+08:00 is in March in Asia/Shanghai although it is still February in UTC.
- * It remembers the bounds of the last month it saw, so sorted input costs two comparisons a
- * record (the memory lives in the returned closure, never at module level).
+ *
+ * A zone's offset is under a day, so an instant's local month is its UTC month or one of its
+ * two neighbours. The bounds of each local month are worked out once (with `TZDate`, so
+ * daylight-saving months are exact) and kept in the returned closure, never at module level:
+ * after that a record costs a division and two comparisons, in any order of input.
  *
  * @param timeZone - an IANA zone
  * @returns `(epochMs) => 'YYYY-MM'`
@@ -26,17 +35,32 @@ export function previousMonth(month: string): string {
  * monthOfIn('Asia/Shanghai')(Date.parse('2026-03-01T07:30:00+08:00')) //=> '2026-03'
  */
 export function monthOfIn(timeZone: string): (epochMs: number) => string {
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  let label = '';
+  const known = new Map<number, MonthBounds>();
+  const boundsOf = (index: number): MonthBounds => {
+    let bounds = known.get(index);
+    if (bounds === undefined) {
+      const year = Math.floor(index / 12);
+      const month = index - year * 12;
+      bounds = {
+        from: new TZDate(year, month, 1, 0, 0, 0, 0, timeZone).getTime(),
+        to: new TZDate(year, month + 1, 1, 0, 0, 0, 0, timeZone).getTime(),
+        label: `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}`,
+      };
+      known.set(index, bounds);
+    }
+    return bounds;
+  };
+  // Approximate UTC month index (years of 365.2425 days); the neighbour checks correct it.
+  const msPerMonth = (365.2425 * 86_400_000) / 12;
+  const epochIndex = 1970 * 12;
   return (ms) => {
-    if (ms >= from && ms < to) return label;
-    const local = new TZDate(ms, timeZone);
-    const year = local.getFullYear();
-    const month = local.getMonth();
-    from = new TZDate(year, month, 1, 0, 0, 0, 0, timeZone).getTime();
-    to = new TZDate(year, month + 1, 1, 0, 0, 0, 0, timeZone).getTime();
-    label = `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}`;
-    return label;
+    let index = epochIndex + Math.floor(ms / msPerMonth);
+    for (let step = 0; step < 4; step += 1) {
+      const bounds = boundsOf(index);
+      if (ms < bounds.from) index -= 1;
+      else if (ms >= bounds.to) index += 1;
+      else return bounds.label;
+    }
+    return boundsOf(index).label;
   };
 }

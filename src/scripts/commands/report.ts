@@ -191,6 +191,14 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
   let complaints: IngestCounts | undefined;
   let evaluations: IngestCounts | undefined;
   try {
+    // Evaluations first: the builder can then tell, as each contact goes by, whether it was
+    // QA-scored (qaSamplingRate) and carry its score to the contact's agent, month and topic.
+    if (options.evaluations !== undefined && options.evaluations.length > 0) {
+      evaluations = await ingestEvaluations(options.evaluations, { timeZone, strict }, {
+        ...handlers,
+        onRecord: (e) => builder.addEvaluation(e),
+      });
+    }
     const fast =
       options.fast !== true || options.mapping !== undefined
         ? undefined
@@ -215,12 +223,6 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       complaints = await ingestComplaints(options.complaints, { mapping: options.complaintsMapping, timeZone, strict }, {
         ...handlers,
         onRecord: (c) => builder.addComplaint(c),
-      });
-    }
-    if (options.evaluations !== undefined && options.evaluations.length > 0) {
-      evaluations = await ingestEvaluations(options.evaluations, { timeZone, strict }, {
-        ...handlers,
-        onRecord: (e) => builder.addEvaluation(e),
       });
     }
   } finally {

@@ -1,4 +1,4 @@
-import { calendars, checkSla, isWorkingTime, slaRuleSets, type SlaRuleSet } from '../calendar/index.js';
+import { calendars, checkSla, defineCalendar, isWorkingTime, slaRuleSets, type BusinessCalendar, type SlaRuleSet } from '../calendar/index.js';
 import { agentPerformance, checkTargets, targetPresets, type AgentMonth, type KpiResult, type Label, type TargetPreset } from '../metrics/index.js';
 import type { Complaint, Contact, Evaluation } from '../records/index.js';
 import { qcRubricV31, scoreEvaluation } from '../rubrics/index.js';
@@ -138,7 +138,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
   } else if (options.preset !== undefined) preset = options.preset;
   if (problems.length > 0) throw new ReportError(problems);
 
-  const calendar = options.calendar ?? calendars.chinaMainland;
+  const calendar = options.calendar ?? defaultCalendarFor(timeZone);
   const phrasebook = options.phrasebook === undefined ? defaultPhrasebook : options.phrasebook;
   const unjudged = Symbol('unjudged');
   let compliance: boolean | null | typeof unjudged = unjudged;
@@ -682,4 +682,20 @@ function slaChecker(
     }
     return out;
   };
+}
+
+/**
+ * The calendar a report uses when none is given: mainland China's working days for a center in
+ * `Asia/Shanghai` (seed 000's platform is there), otherwise seed 000's hours, 09:00–18:00 Monday
+ * to Friday, in the center's own zone. Judging a Swiss center's 09:00 calls against Shanghai's
+ * office hours would put them at 16:00 and most of the day outside working time.
+ */
+function defaultCalendarFor(timeZone: string): BusinessCalendar {
+  if (timeZone === calendars.chinaMainland.timeZone) return calendars.chinaMainland;
+  const day = '09:00-18:00';
+  return defineCalendar({
+    timeZone,
+    workingHours: { monday: day, tuesday: day, wednesday: day, thursday: day, friday: day },
+    label: { zh: `工作日 9:00–18:00(${timeZone})`, en: `Weekdays 09:00–18:00 (${timeZone})` },
+  });
 }

@@ -72,7 +72,8 @@ export interface ReportBuilderOptions {
   readonly month?: string;
   /**
    * The business calendar: working hours for targets that need them (seed 000's answer rate)
-   * and for SLA deadlines. Default the calendar room's `calendars.chinaMainland`.
+   * and for SLA deadlines. Default: `calendars.chinaMainland` when `timeZone` is `Asia/Shanghai`,
+   * otherwise 09:00–18:00 Monday to Friday in `timeZone` (seed 000's hours, no holidays).
    */
   readonly calendar?: BusinessCalendar;
   /** SLA rule sets complaints are checked against; default chosen by the preset (docs/report.md). */

@@ -33,9 +33,17 @@ export interface SlaRuleCompliance extends SlaRate {
 export interface SlaComplianceResult {
   readonly rules: Readonly<Record<string, SlaRuleCompliance>>;
   readonly overall: SlaRate;
+  /**
+   * Records no rule of the set applied to (a complaint with no `level` or a level the set does
+   * not list, a record whose `requires` flag is not true): counted so none is dropped silently.
+   */
+  readonly unmatched: number;
 }
 
-/** The state of the accumulator: five counts a rule (met, missed, overdue, pending, notStarted), in rule order. */
+/**
+ * The state of the accumulator: five counts a rule (met, missed, overdue, pending, notStarted),
+ * in rule order, then one count of records no rule applied to.
+ */
 export interface SlaComplianceState {
   counts: number[];
 }
@@ -71,16 +79,20 @@ export function slaComplianceAccumulator(ruleSet: SlaRuleSet, calendar: Business
   const now = options.now === undefined ? Date.now() : readCalendarInstant(options.now, 'now');
   const rules = ruleSet.rules;
   const clock = calendar.clock;
+  const unmatchedSlot = rules.length * 5;
   return {
-    empty: () => ({ counts: new Array<number>(rules.length * 5).fill(0) }),
+    empty: () => ({ counts: new Array<number>(rules.length * 5 + 1).fill(0) }),
     add(state, record) {
       const rec = record as Readonly<Record<string, unknown>>;
+      let applied = false;
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i]!;
         if (!ruleApplies(rule, rec, ruleSet.levelField)) continue;
+        applied = true;
         const slot = i * 5 + statusSlot[evaluateStep(clock, rule, rec, now).status];
         state.counts[slot] = (state.counts[slot] ?? 0) + 1;
       }
+      if (!applied) state.counts[unmatchedSlot] = (state.counts[unmatchedSlot] ?? 0) + 1;
       return state;
     },
     merge(a, b) {
@@ -107,7 +119,7 @@ export function slaComplianceAccumulator(ruleSet: SlaRuleSet, calendar: Business
           notStarted,
         };
       });
-      return { rules: out, overall: rate(num, den, 'no step of any rule has come due') };
+      return { rules: out, overall: rate(num, den, 'no step of any rule has come due'), unmatched: state.counts[unmatchedSlot] ?? 0 };
     },
   };
 }
@@ -115,7 +127,8 @@ export function slaComplianceAccumulator(ruleSet: SlaRuleSet, calendar: Business
 /**
  * On-time rate per rule over a batch of records: `value = met ÷ (met + missed + overdue)`.
  * Pending steps (not due yet) and steps not started are left out of the rate but counted, so
- * nothing is dropped; an empty denominator gives `value: null` with a reason. Feeds the KPIs
+ * nothing is dropped; records no rule applies to (no level, or a level the set does not list)
+ * are counted in `unmatched`; an empty denominator gives `value: null` with a reason. Feeds the KPIs
  * reply timeliness (回复及时率, seed 003: resolution rules) and callback timeliness
  * (回访及时率, seed 001: callback within 24 h; seed 002: follow-up within 3 working days).
  *
@@ -123,7 +136,7 @@ export function slaComplianceAccumulator(ruleSet: SlaRuleSet, calendar: Business
  * @param ruleSet - from `defineSlaRuleSet` or `slaRuleSets`
  * @param calendar - the calendar deadlines run on
  * @param options - `{ now? }`
- * @returns `{ rules: { [ruleId]: { value, numerator, denominator, reason?, met, missed, overdue, pending, notStarted } }, overall }`
+ * @returns `{ rules: { [ruleId]: { value, numerator, denominator, reason?, met, missed, overdue, pending, notStarted } }, overall, unmatched }`
  * @throws {CalendarError} when a rule's field holds something that is not an instant
  * @example
  * slaCompliance([], slaRuleSets.hotlineCallback, calendars.chinaMainland).rules.callback.value //=> null

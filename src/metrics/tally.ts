@@ -1,4 +1,4 @@
-import type { Accumulator, KpiDefinition, KpiRecordType, KpiResult, KpiScopeOptions, KpiUnit, Label } from './types.js';
+import type { Accumulator, KpiDefinition, KpiResult, KpiScopeOptions } from './types.js';
 import { MetricsError, type MetricsIssue } from './errors.js';
 
 /**
@@ -42,14 +42,8 @@ export const tallyParts = (reason: string, scale = 1) => ({
   result: (state: Tally) => tallyResult(state, reason, scale),
 });
 
-/** What `defineKpi` takes: the metadata and the factory of the unscoped accumulator. */
-export interface KpiSpec<R, O, S, Res extends KpiResult> {
-  readonly name: string;
-  readonly recordType: KpiRecordType;
-  readonly unit: KpiUnit;
-  readonly bounds: readonly [number, number];
-  readonly label: Label;
-  readonly source: string;
+/** What `defineKpi` takes: the definition's metadata and the factory of the unscoped accumulator. */
+export interface KpiSpec<R, O, S, Res extends KpiResult> extends Omit<KpiDefinition<R, O, S, Res>, 'accumulator'> {
   create(options: O): Accumulator<R, S, Res>;
 }
 

@@ -147,8 +147,11 @@ export const qcRubricV31: Rubric = defineRubric({
       roleNotes: [
         { role: careDesk, points: 6, note: { zh: '1.对需派单、需分配、需回复的电话均需确认客户的信息;2.针对无服务费客户,主动进行服务营销', en: '1. Confirms the details on every call to dispatch, assign or reply to; 2. offers a service plan to customers without one, unprompted' } },
         { role: softEncryption, points: 6, note: { zh: '与审核业务及问题所需要涉及有产品序列号,主动记录产品序列号', en: 'Where the review or the problem involves the product serial number, records it unprompted' } },
-        { role: careDesk, points: 4, note: { zh: '1.对需派单、需分配、需回复的电话均需确认客户的信息', en: '1. Confirms the details on every call to dispatch, assign or reply to' } },
-        { role: softEncryption, points: 4, note: { zh: '1.与审核业务及问题所需要涉及有产品序列号,沟通中想起问产品序列号;2.针对无服务费客户,进行服务营销', en: '1. Where the serial number is involved, remembers to ask for it during the call; 2. offers a service plan to customers without one' } },
+        // The flattened seed prints "2.针对无服务费客户,进行服务营销" after the 软加密 note of the 4-point
+        // level, but service marketing is the care desk's duty at 6 (主动进行) and 0 (未进行) points
+        // and in spec/qc-rubric-v3.1.md ("关怀岗 also expects service marketing"): read as 关怀岗's.
+        { role: careDesk, points: 4, note: { zh: '1.对需派单、需分配、需回复的电话均需确认客户的信息;2.针对无服务费客户,进行服务营销', en: '1. Confirms the details on every call to dispatch, assign or reply to; 2. offers a service plan to customers without one' } },
+        { role: softEncryption, points: 4, note: { zh: '与审核业务及问题所需要涉及有产品序列号,沟通中想起问产品序列号', en: 'Where the serial number is involved, remembers to ask for it during the call' } },
         { role: careDesk, points: 0, note: { zh: '1.对需派单、需分配、需回复的电话均需确认客户的信息;2.针对无服务费客户,未进行服务营销', en: '1. Details to be confirmed on calls to dispatch, assign or reply to; 2. no service plan offered to a customer without one' } },
         { role: softEncryption, points: 0, note: { zh: '与审核业务及问题涉及产品序列号,没有问产品序列号', en: 'The serial number was involved and not asked for' } },
       ],

@@ -233,6 +233,22 @@ describe('slaCompliance', () => {
     const result = slaCompliance(records, set, chinaMainland, { now });
     expect(result.rules['callback']).toMatchObject({ value: 1 / 3, numerator: 1, denominator: 3, met: 1, missed: 1, overdue: 1, pending: 1, notStarted: 1 });
     expect(result.overall).toEqual({ value: 1 / 3, numerator: 1, denominator: 3 });
+    // the callbackRequired: false record is subject to no rule
+    expect(result.unmatched).toBe(1);
+  });
+
+  it('records no rule applies to are counted in `unmatched`, not dropped', () => {
+    // gas utility levels 1–4: a level-5 and a level-less complaint match no rule; the level-1 one
+    // (accepted 10:00, resolved and replied 11:00, within 2 h) is met.
+    const accepted = cn('2026-03-09T10:00:00');
+    const complaints = [
+      { level: 1, acceptedAt: accepted, resolvedAt: accepted + msInHour, repliedAt: accepted + msInHour },
+      { level: 5, acceptedAt: accepted },
+      { acceptedAt: accepted },
+    ];
+    const result = slaCompliance(complaints, slaRuleSets.gasUtilityComplaintLevels, chinaMainland, { now });
+    expect(result.overall).toEqual({ value: 1, numerator: 1, denominator: 1 });
+    expect(result.unmatched).toBe(2);
   });
 
   it('an empty denominator gives null with a reason, never NaN', () => {

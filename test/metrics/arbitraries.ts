@@ -57,7 +57,8 @@ export const contactArb: fc.Arbitrary<Contact> = fc
       offeredAt,
       answered: r.answered,
       answeredAt,
-      endedAt: r.duration === undefined ? undefined : offeredAt + r.duration * second,
+      // A valid record ends at or after its answer (parseContact rejects endedAt < answeredAt).
+      endedAt: r.duration === undefined ? undefined : (answeredAt ?? offeredAt) + r.duration * second,
       waitSeconds: r.recordWait ? r.wait : undefined,
       talkSeconds: r.talk,
       holdSeconds: r.hold,

@@ -7,6 +7,7 @@ import {
   replyRate,
   replyTimeliness,
 } from '../../src/metrics/index.js';
+import type { Complaint, Contact } from '../../src/records/index.js';
 import { call, complaint, hour, sec, t0 } from './builders.js';
 
 describe('replyRate', () => {
@@ -32,15 +33,26 @@ describe('replyRate', () => {
 describe('replyTimeliness', () => {
   it('seed 003 complaint limits by level, from acceptance', () => {
     // L1 (2 h) replied 1 h ✓; L2 (48 h) replied 50 h ✗; L1 accepted +1 h, replied +2.5 h (1.5 h after) ✓;
-    // L4 never replied ✗; no level → excluded. 2 ÷ 4
+    // L2 never replied ✗; no level → excluded. 2 ÷ 4
     const list = [
       complaint({ level: 1, repliedAt: t0 + hour }),
       complaint({ level: 2, repliedAt: t0 + 50 * hour }),
       complaint({ level: 1, acceptedAt: t0 + hour, repliedAt: t0 + 2.5 * hour }),
-      complaint({ level: 4 }),
+      complaint({ level: 2 }),
       complaint({ repliedAt: t0 + hour }),
     ];
     expect(replyTimeliness(list)).toEqual({ value: 0.5, numerator: 2, denominator: 4, excluded: 1 });
+  });
+  it('levels 3 and 4 (4 and 7 working days) need a bound deadline; no fixed hours stand in for them', () => {
+    // Filed Fri 2026-03-06 10:00 +08:00; 4 working days later is Thu 2026-03-12 10:00 (144 h), not 96 h.
+    const friday = Date.parse('2026-03-06T10:00:00+08:00');
+    const l3 = complaint({ level: 3, filedAt: friday, repliedAt: friday + 120 * hour });
+    const l4 = complaint({ level: 4, filedAt: friday });
+    // unbound: neither can be judged → both excluded, nothing in the denominator
+    expect(replyTimeliness([l3, l4])).toEqual({ value: null, numerator: 0, denominator: 0, reason: 'no consultations or complaints with a deadline', excluded: 2 });
+    // bound: L3 due +144 h, replied +120 h ✓; L4 (7 working days → Tue 03-17 10:00, +264 h) never replied ✗ → 1 ÷ 2
+    const deadline = (r: Contact | Complaint) => { const level = 'level' in r ? r.level : undefined; return level === 3 ? friday + 144 * hour : level === 4 ? friday + 264 * hour : undefined; };
+    expect(replyTimeliness([l3, l4], { deadline })).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
   });
   it('a bound deadline wins; unreplied but not yet due is pending with asOf', () => {
     const deadline = () => t0 + 10 * hour;
@@ -52,6 +64,11 @@ describe('replyTimeliness', () => {
     // answered after 20 s ✓; never answered ✗ → 1 ÷ 2
     const list = [call({ kind: 'consultation', answeredAt: t0 + 20 * sec }), call({ kind: 'consultation', answered: false })];
     expect(replyTimeliness(list)).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+  });
+  it('a consultation answered at an unknown time is excluded, not counted on time', () => {
+    // wait 40 min (> 30) ✗; answered, no answeredAt and no wait → excluded. 0 ÷ 1
+    const list = [call({ kind: 'consultation', waitSeconds: 40 * 60 }), call({ kind: 'consultation' })];
+    expect(replyTimeliness(list)).toEqual({ value: 0, numerator: 0, denominator: 1, excluded: 1 });
   });
   it('zero denominator', () => {
     expect(replyTimeliness([]).value).toBeNull();

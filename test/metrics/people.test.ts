@@ -79,16 +79,45 @@ describe('agentPerformance', () => {
 
   it('refuses bad input with every problem', () => {
     expect(() => agentPerformance([month('a', '2026-3', 1.2), month('a', '2026-3', 1)])).toThrowError(MetricsError);
-    try {
-      agentPerformance([month('a', '2026-3', 1.2)]);
-    } catch (error) {
-      expect((error as MetricsError).issues.map((i) => i.path.join('.'))).toEqual([
-        'months.0.month',
-        'months.0.kpiAttainment',
-        'months.0.customerFeedback',
-        'months.0.training',
-      ]);
-    }
+    // Caught and asserted outside a catch block, so the test fails if nothing is thrown.
+    const error = (() => {
+      try {
+        agentPerformance([month('a', '2026-3', 1.2)]);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(MetricsError);
+    expect((error as MetricsError).issues.map((i) => i.path.join('.'))).toEqual([
+      'months.0.month',
+      'months.0.kpiAttainment',
+      'months.0.customerFeedback',
+      'months.0.training',
+    ]);
+  });
+
+  it('refuses options that would pass silently: a NaN weight, a bad streak length, an unknown rounding', () => {
+    const error = (() => {
+      try {
+        agentPerformance([month('a', '2026-03', 0.9)], {
+          weights: { kpi: Number.NaN, feedback: 0.2, training: 0.2 },
+          promotionMonths: 0,
+          rounding: 'ceiling' as never,
+          month: '2026-3',
+        });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(MetricsError);
+    expect((error as MetricsError).issues.map((i) => i.path.join('.'))).toEqual([
+      'options.weights.kpi',
+      'options.promotionMonths',
+      'options.rounding',
+      'options.month',
+    ]);
   });
 });
 

@@ -31,6 +31,23 @@ describe('recordCompleteness', () => {
     // only `kind` required: 3 ÷ 3
     expect(recordCompleteness(list, { requiredFields: ['kind'] }).value).toBe(1);
   });
+  it('counts the records agents write: answered contacts by default, every contact with include: all', () => {
+    // complete answered, incomplete answered, abandoned call (no CRM record written)
+    const list = [
+      call({ topic: '账单', kind: 'consultation', resolvedAtFirstContact: true }),
+      call({ topic: '账单' }),
+      call({ answered: false }),
+    ];
+    // answered only: 1 ÷ 2
+    expect(recordCompleteness(list)).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+    // all: 1 ÷ 3
+    expect(recordCompleteness(list, { include: 'all' })).toEqual({ value: 1 / 3, numerator: 1, denominator: 3 });
+  });
+  it('refuses an empty field list (every record would be "complete") and an unknown include', () => {
+    expect(() => recordCompleteness([], { requiredFields: [], include: 'some' as never })).toThrowError(
+      /requiredFields[\s\S]*include/,
+    );
+  });
   it('zero denominator', () => {
     expect(recordCompleteness([]).value).toBeNull();
   });

@@ -9,11 +9,12 @@ export const isConsultation = (contact: Contact): boolean => contact.kind === 'c
 
 /**
  * When a consultation got its reply: a person answering it is the reply (the answer is given in
- * the call or chat), at `answeredAt` or `offeredAt + wait`; `undefined` when not answered.
+ * the call or chat), at `answeredAt` or `offeredAt + wait`; `undefined` when not answered, or
+ * answered at an unknown time (the caller tells these apart by `contact.answered`).
  */
 export function consultationRepliedAt(contact: Contact): number | undefined {
   if (!contact.answered) return undefined;
   if (contact.answeredAt !== undefined) return contact.answeredAt;
   const wait = waitSecondsOf(contact);
-  return wait === undefined ? contact.offeredAt : contact.offeredAt + wait * 1000;
+  return wait === undefined ? undefined : contact.offeredAt + wait * 1000;
 }

@@ -7,12 +7,14 @@ import type { MetricsIssue } from '../errors.js';
 const hour = 3_600_000;
 
 /**
- * Seed 003's complaint time limits by level 投诉解决时限, in hours: 1 级 2 h, 2 级 48 h, 3 级 4
- * working days, 4 级 7 working days. Levels 3 and 4 are in working days; as fixed hours they are
- * read as 4 × 24 h and 7 × 24 h (lenient over weekends) — bind the calendar room's deadline for
- * the exact rule (`deadline` option).
+ * Seed 003's complaint time limits 投诉解决时限 that are fixed hours: 1 级 2 h, 2 级 48 h. Levels 3
+ * and 4 are 4 and 7 *working* days; no fixed number of hours equals that (4 × 24 h is never
+ * later, and over a weekend or the Spring Festival much earlier, than the seed's limit, so it
+ * would count timely replies as late). They are left out here: bind the calendar room's deadline
+ * (`deadline: slaDeadlineFor(slaRuleSets.gasUtilityComplaintLevels, calendar)`) to judge them;
+ * unbound, they are `excluded`.
  */
-export const gasUtilityComplaintReplyHours: Readonly<Record<number, number>> = { 1: 2, 2: 48, 3: 96, 4: 168 };
+export const gasUtilityComplaintReplyHours: Readonly<Record<number, number>> = { 1: 2, 2: 48 };
 
 /** Options of {@link replyTimeliness}. */
 export interface ReplyTimelinessOptions extends KpiScopeOptions<Contact | Complaint> {
@@ -44,7 +46,9 @@ export interface ReplyTimelinessOptions extends KpiScopeOptions<Contact | Compla
 /**
  * Reply timeliness 回复及时率 (seed 003): replies within the prescribed time ÷ all consultations
  * (客户咨询回复及时率) or all complaints (客户投诉回复及时率); a record never replied is not timely.
- * Target 100 % for both.
+ * Target 100 % for both. `excluded` (never guessed): a record with no deadline (a complaint of
+ * level 3 or 4 without a bound `deadline`, or with no level), a consultation answered at an
+ * unknown time, and, with `asOf`, an unreplied record not yet due.
  *
  * @example
  * const acc = replyTimelinessKpi.accumulator();
@@ -79,8 +83,13 @@ export const replyTimelinessKpi = defineKpi({
         let repliedAt: number | undefined;
         if (isContact(record)) {
           if (!consultation(record)) return state;
-          due = deadlineOf?.(record) ?? record.offeredAt + consultationMs;
           repliedAt = consultationRepliedAt(record);
+          // Answered, but when is unknown: it cannot be judged (counting it on time would be a guess).
+          if (record.answered && repliedAt === undefined) {
+            state.excluded++;
+            return state;
+          }
+          due = deadlineOf?.(record) ?? record.offeredAt + consultationMs;
         } else {
           due = deadlineOf?.(record) ?? complaintDue(record);
           repliedAt = record.repliedAt;

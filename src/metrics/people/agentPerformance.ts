@@ -1,4 +1,5 @@
 import { MetricsError, type MetricsIssue } from '../errors.js';
+import { checkOneOf } from '../tally.js';
 
 /** One agent's month: the inputs of seed 002's performance formula, each a fraction in [0, 1]. */
 export interface AgentMonth {
@@ -158,7 +159,9 @@ export function supervisorScore(month: SupervisorMonth, weights: readonly [numbe
  * @example
  * // 5 agents scoring 0.9, 0.8, 0.8, 0.7, 0.6 → ceil(5 × 10 %) = 1 → the 0.6 agent is flagged
  * agentPerformance(months).retraining //=> ['e']
- * @throws {MetricsError} when a part is outside [0, 1], a month is not YYYY-MM, an agent appears twice in a month, or the weights do not sum to 1
+ * @throws {MetricsError} when a part is outside [0, 1], a month is not YYYY-MM, an agent appears twice in a month, a
+ *   weight is not in [0, 1] or the weights do not sum to 1, `promotionMonths` / `minTeamSize` is not a whole number, or
+ *   `rounding` is unknown
  */
 export function agentPerformance(months: Iterable<AgentMonth>, options: AgentPerformanceOptions = {}): AgentPerformanceResult {
   const rows = [...months];
@@ -169,11 +172,27 @@ export function agentPerformance(months: Iterable<AgentMonth>, options: AgentPer
   const rounding = options.rounding ?? 'ceil';
   const minTeamSize = options.minTeamSize ?? 2;
   const issues: MetricsIssue[] = [];
-  if (Math.abs(weights.kpi + weights.feedback + weights.training - 1) > 1e-9) {
+  // Each weight is checked on its own: a NaN weight would pass a bare "sums to 1" test (every
+  // comparison with NaN is false) and make every score NaN.
+  const weightParts = [['kpi', weights.kpi], ['feedback', weights.feedback], ['training', weights.training]] as const;
+  for (const [name, w] of weightParts) {
+    if (!isFraction(w)) issues.push({ path: ['options', 'weights', name], message: `expected a weight in [0, 1], got ${w}` });
+  }
+  if (weightParts.every(([, w]) => isFraction(w)) && Math.abs(weights.kpi + weights.feedback + weights.training - 1) > 1e-9) {
     issues.push({ path: ['options', 'weights'], message: `expected weights summing to 1, got ${weights.kpi + weights.feedback + weights.training}` });
   }
   for (const [name, share] of [['retrainingShare', retrainingShare], ['promotionShare', promotionShare]] as const) {
     if (!isFraction(share)) issues.push({ path: ['options', name], message: `expected a fraction in [0, 1], got ${share}` });
+  }
+  if (!Number.isInteger(promotionMonths) || promotionMonths < 1) {
+    issues.push({ path: ['options', 'promotionMonths'], message: `expected a whole number ≥ 1, got ${promotionMonths}` });
+  }
+  if (!Number.isInteger(minTeamSize) || minTeamSize < 0) {
+    issues.push({ path: ['options', 'minTeamSize'], message: `expected a whole number ≥ 0, got ${minTeamSize}` });
+  }
+  checkOneOf(issues, ['options', 'rounding'], options.rounding, ['ceil', 'floor', 'round']);
+  if (options.month !== undefined && !monthPattern.test(options.month)) {
+    issues.push({ path: ['options', 'month'], message: `expected YYYY-MM, got ${JSON.stringify(options.month)}` });
   }
   const seen = new Set<string>();
   rows.forEach((row, i) => {

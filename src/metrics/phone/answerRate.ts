@@ -1,7 +1,7 @@
 import type { Contact } from '../../records/index.js';
 import type { KpiResult, KpiScopeOptions, WorkingTimeOptions } from '../types.js';
 import { accumulate, checkNonNegative, defineKpi, tallyParts, throwIfAny, type Tally } from '../tally.js';
-import { waitSecondsOf } from './wait.js';
+import { tallyAnsweredWithin } from './wait.js';
 import type { MetricsIssue } from '../errors.js';
 
 /** Options of {@link answerRate}. */
@@ -45,19 +45,9 @@ export const answerRateKpi = defineKpi({
       ...tallyParts('no contacts offered'),
       add(state: Tally, contact: Contact): Tally {
         if (inHours !== undefined && !inHours(contact.offeredAt)) return state;
-        if (!contact.answered) {
-          state.denominator++;
-        } else if (limit === undefined) {
-          state.numerator++;
-          state.denominator++;
-        } else {
-          const wait = waitSecondsOf(contact);
-          if (wait === undefined) state.excluded++;
-          else {
-            state.denominator++;
-            if (wait <= limit) state.numerator++;
-          }
-        }
+        if (limit !== undefined) return tallyAnsweredWithin(state, contact, limit, true);
+        state.denominator++;
+        if (contact.answered) state.numerator++;
         return state;
       },
     };

@@ -1,7 +1,7 @@
 import type { Contact } from '../../records/index.js';
 import type { KpiResult, KpiScopeOptions, WorkingTimeOptions } from '../types.js';
 import { accumulate, checkNonNegative, checkOneOf, defineKpi, tallyParts, throwIfAny, type Tally } from '../tally.js';
-import { waitSecondsOf } from './wait.js';
+import { tallyAnsweredWithin } from './wait.js';
 import type { MetricsIssue } from '../errors.js';
 
 /** Seconds one ring lasts when not told otherwise (a common 6-second ring cadence). */
@@ -48,17 +48,7 @@ export const ringsToAnswerKpi = defineKpi({
       ...tallyParts(countUnanswered ? 'no contacts offered' : 'no answered contacts'),
       add(state: Tally, contact: Contact): Tally {
         if (inHours !== undefined && !inHours(contact.offeredAt)) return state;
-        if (!contact.answered) {
-          if (countUnanswered) state.denominator++;
-          return state;
-        }
-        const wait = waitSecondsOf(contact);
-        if (wait === undefined) state.excluded++;
-        else {
-          state.denominator++;
-          if (wait <= limit) state.numerator++;
-        }
-        return state;
+        return tallyAnsweredWithin(state, contact, limit, countUnanswered);
       },
     };
   },

@@ -285,11 +285,11 @@ const gasUtilityHotline: TargetPreset = {
       comparator: 'atLeast',
       threshold: 1,
       scope: { records: 'complaint' },
-      options: { complaintReplyHours: { 1: 2, 2: 48, 3: 96, 4: 168 } },
+      options: { complaintReplyHours: { 1: 2, 2: 48 } },
       requires: ['deadline'],
       label: { zh: '客户投诉回复及时率', en: 'Complaint reply timeliness' },
       source: 'seed 003 §四.6(2), §四.2 投诉解决时限',
-      note: 'Levels 3 and 4 are 4 and 7 working days; bind the calendar deadline for the exact rule.',
+      note: 'Levels 1–2 are 2 h and 48 h; levels 3 and 4 are 4 and 7 working days and are judged only with a bound calendar deadline (else excluded).',
     },
     {
       id: 'repeatComplaintRate',

@@ -180,7 +180,8 @@ export function renderHtml(report: MonthlyReport, options: RenderHtmlOptions = {
   if (agentPanels.length === 0) body.push(`<p class="note">${L('noData')}</p>`);
   else body.push(`${legend}<div class="chart">${agentsChart(agentPanels, raw('agentsSideBySide'), raw('median'))}</div>`);
   if (r.agents.awards.length > 0) {
-    body.push(`<h3>${L('awards')}</h3><div>`);
+    // The awards judge one month (the latest), not the whole period of the charts around them.
+    body.push(`<h3>${L('awards')}${r.agents.month === null ? '' : ` · ${e(r.agents.month)}`}</h3><div>`);
     for (const a of r.agents.awards) {
       body.push(`<span class="award">★ ${e(a.label[lang])}: <b>${e(a.agentId)}</b> (${e(a.award === 'highestCsat' ? a.value.toFixed(2) : formatValue(a.value, 'rate'))})</span>`);
     }
@@ -281,7 +282,7 @@ function agentTable(r: MonthlyReport, panels: readonly AgentPanel[], raw: (key: 
   const sample = r.byAgent[ranking[0]?.agentId ?? ''];
   const names = sample === undefined ? [] : Object.keys(sample.kpis).filter((n) => panels.some((p) => p.label === sample.kpis[n]?.label[lang]));
   const head =
-    `<tr><th>${e(raw('agent'))}</th><th>${e(raw('contacts'))}</th><th>${e(raw('attainment'))}</th>` +
+    `<tr><th>${e(raw('agent'))}</th><th>${e(raw('contacts'))}</th><th>${e(raw('attainment'))}${r.agents.month === null ? '' : ` (${e(r.agents.month)})`}</th>` +
     names.map((n) => `<th>${e(sample?.kpis[n]?.label[lang] ?? n)}</th>`).join('') +
     `<th>${e(raw('flags'))}</th></tr>`;
   const rows = ranking.map((a) => {

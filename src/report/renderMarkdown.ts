@@ -120,10 +120,14 @@ export function renderMarkdown(report: MonthlyReport, options: RenderOptions = {
       out.push('');
     }
   }
-  out.push(`## ${L('agents')}`, '');
+  // Awards and flags judge one month (the latest), not the whole period of the tables above.
+  out.push(`## ${L('agents')}${r.agents.month === null ? '' : ` — ${r.agents.month}`}`, '');
   for (const a of r.agents.awards) out.push(`- 🏆 ${markdownCell(a.label[lang])}: **${markdownCell(a.agentId)}** (${a.award === 'highestCsat' ? a.value.toFixed(2) : formatValue(a.value, 'rate')})`);
   const flagged = Object.entries(r.agents.flags);
-  if (flagged.length > 0) out.push(`- ${L('retraining')}: ${flagged.map(([id]) => markdownCell(id)).join(', ')}`);
+  for (const flag of ['retraining', 'promotion'] as const) {
+    const ids = flagged.filter(([, flags]) => flags.includes(flag)).map(([id]) => markdownCell(id));
+    if (ids.length > 0) out.push(`- ${L(flag)}: ${ids.join(', ')}`);
+  }
   out.push('');
   if (r.notes.length > 0) {
     out.push(`## ${L('notes')}`, '');

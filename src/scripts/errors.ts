@@ -44,3 +44,28 @@ export class CliError extends Error {
 export const usageError = (message: string, where?: CliErrorWhere): CliError => new CliError('usage', message, where);
 /** Shorthand for an input error (exit 1). */
 export const inputError = (message: string, where?: CliErrorWhere): CliError => new CliError('input', message, where);
+
+const fsCodes: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'a folder, not a file',
+  ERR_FS_EISDIR: 'a folder, not a file',
+  EEXIST: 'a file is in the way of a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * Why a file could not be opened, in words with the system's code: `ENOENT (no such file)`.
+ *
+ * @param error - what `fs` threw
+ * @returns the code and its meaning, or the error's message when it has no known code
+ * @example
+ * describeFsError(Object.assign(new Error('x'), { code: 'ENOENT' })) //=> 'ENOENT (no such file)'
+ */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  return Object.hasOwn(fsCodes, code) ? `${code} (${fsCodes[code]})` : code;
+}

@@ -45,10 +45,12 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in headless Chromium
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     dir = await mkdtemp(join(tmpdir(), 'report-html-'));
-  });
+    // Two generated months and a browser start: well over vitest's 10 s default when other test
+    // files share the machine's two cores (it timed out in a run of the three rooms together).
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    await rm(dir, { recursive: true, force: true });
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
   it('renders every chart, logs no error, fetches nothing, and escapes the data', async () => {

@@ -71,6 +71,26 @@ describe('masking', () => {
     expect(report.sla?.missed[0]?.customerId).toBe(phone);
   });
 
+  it('keeps two agents apart whose ids mask alike, in every table and in the awards', () => {
+    const builder = createReportBuilder({ timeZone: 'Asia/Shanghai', kpis: ['answerRate', 'csat', 'firstContactResolution'] });
+    const base = { channel: 'phone', direction: 'inbound', answered: true, resolvedAtFirstContact: true } as const;
+    // 10012345 and 10022345 both mask to 100*2345 (first 3 and last 4 digits kept).
+    builder.addContact(parseContact({ ...base, id: 'E1', agentId: '10012345', csat: 5, offeredAt: '2026-03-02T09:00:00+08:00' }));
+    builder.addContact(parseContact({ ...base, id: 'E2', agentId: '10022345', csat: 3, offeredAt: '2026-03-02T10:00:00+08:00' }));
+    builder.addContact(parseContact({ ...base, id: 'E3', agentId: '10022345', csat: 3, offeredAt: '2026-03-02T11:00:00+08:00' }));
+    const report = builder.finish();
+    const json = JSON.parse(renderJson(report)) as MonthlyReport;
+    // Sorted keys: 10012345 keeps the plain mask, 10022345 gets " (2)"; contacts 1 and 2.
+    expect(Object.fromEntries(Object.entries(json.byAgent).map(([k, g]) => [k, g.contacts]))).toEqual({ '100*2345': 1, '100*2345 (2)': 2 });
+    // The CSAT award (5 against 3) goes to 10012345, named as in the tables.
+    expect(json.agents.awards.find((a) => a.award === 'highestCsat')?.agentId).toBe('100*2345');
+    expect(json.agents.ranking.map((r) => r.agentId).sort()).toEqual(['100*2345', '100*2345 (2)']);
+    expect(renderCsv(report).split('\r\n').filter((l) => l.startsWith('agent,')).map((l) => l.split(',')[1])).toEqual([
+      ...Array<string>(3).fill('100*2345'),
+      ...Array<string>(3).fill('100*2345 (2)'),
+    ]);
+  });
+
   it('masks every 11-digit mobile number in arbitrary text (property)', () => {
     fc.assert(
       fc.property(fc.string(), fc.stringMatching(/^1[3-9]\d{9}$/), fc.string(), (before, mobile, after) => {
@@ -167,6 +187,24 @@ describe('formatting', () => {
     expect(renderHtml(report, { lang: 'en' })).toContain('Monthly service quality report');
     expect(renderHtml(report, { lang: 'en' })).toContain('<html lang="en">');
     expect(renderMarkdown(report, { lang: 'zh' }).split('\n')[0]).toBe('# 月度服务质量报告 — 2026-03');
+  });
+
+  it('names each agent flag for what it is and says which month the awards judge', () => {
+    const base = hostileReport();
+    const report: MonthlyReport = {
+      ...base,
+      agents: {
+        ...base.agents,
+        month: '2026-03',
+        flags: { A1: ['promotion'], B2: ['retraining'], C3: ['retraining', 'promotion'] },
+        awards: [{ award: 'highestCsat', label: { zh: '满意度之星', en: 'Highest CSAT' }, agentId: 'A1', value: 4.5 }],
+      },
+    };
+    const md = renderMarkdown(report, { lang: 'en' });
+    expect(md).toContain('## Agent performance — 2026-03');
+    expect(md).toContain('- Retraining: B2, C3');
+    expect(md).toContain('- Promotion: A1, C3');
+    expect(renderHtml(report, { lang: 'en' })).toContain('<h3>Awards · 2026-03</h3>');
   });
 
   it('renders the stable JSON schema', () => {

@@ -73,6 +73,23 @@ describe('bad input', () => {
     expect(strict.stderr).toContain(`${path}:3`);
   });
 
+  it('a quote opened mid-file that closes lines later: one reject that names the lines it folded together', () => {
+    // Line 3 opens a quote at the start of column 2 ("Ann…); it closes on line 4 (…Bob") and
+    // text (x) follows: lines 3–4 are one malformed record. Lines 2 and 5 are read as usual.
+    const path = file('folded.csv', [header, good[0], 'C9,"Ann,1/4/2021,9:00:00,Y,12,5', 'C8,Bob"x,1/4/2021,9:05:00,N,,', good[2]].join('\n') + '\n');
+    expect(report(path).status).toBe(0);
+    expect(rejectsOf(path)).toEqual([
+      {
+        file: path,
+        line: 3,
+        raw: 'C9,"Ann,1/4/2021,9:00:00,Y,12,5\nC8,Bob"x,1/4/2021,9:05:00,N,,',
+        reasons: ['malformed CSV: text after the closing quote of column 2; the quote makes lines 3–4 one record'],
+      },
+    ]);
+    const out = JSON.parse(readFileSync(join(dir, 'folded.csv.out.json'), 'utf8')) as { input: { rows: number; accepted: number; rejected: number } };
+    expect(out.input).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });
+  });
+
   it('a quote never closed: exit 1 naming the file and the line it opened on', () => {
     const path = file('unclosed.csv', [header, good[0], 'C9,"Ann,1/4/2021,9:00:00,Y,12,5', good[2]].join('\n') + '\n');
     const run = report(path);
@@ -172,13 +189,33 @@ describe('bad input', () => {
 });
 
 describe('usage errors exit 2', () => {
+  it('an output or rejects file that cannot be written: exit 2 naming it, never an unexpected error', () => {
+    const path = file('unwritable.csv', [header, good[0], 'C9,Ann,1/4/2021,9:00:00,Y,abc,5'].join('\n') + '\n');
+    // A file stands where the output's folder would go.
+    const out = report(path, '--out', join(path, 'report.json'));
+    expect(out.status).toBe(2);
+    // The rejects file beside it (report.rejects.ndjson) is the first to need that folder.
+    expect(out.stderr).toContain(`${join(path, 'report.rejects.ndjson')}: cannot create the folder for this output: EEXIST`);
+    // A folder stands where the rejects file would go (the row with speed "abc" is rejected).
+    const rejects = report(path, '--rejects', dir);
+    expect(rejects.status).toBe(2);
+    expect(rejects.stderr).toContain(`${dir}: cannot replace the rejects file:`);
+    for (const run of [out, rejects]) expect(run.stderr).not.toContain('unexpected error');
+  });
+
   it('an unknown option, a missing file, an invalid mapping', () => {
     const unknown = runCli(['report', 'x.csv', '--colour']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    // The command is named once, by the entry.
+    expect(unknown.stderr).toMatch(/^callcenter-qa report: Unknown option '--colour'/);
     const missing = runCli(['report', join(dir, 'nope.csv'), '--map', mapPath]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain(`${join(dir, 'nope.csv')}: cannot open: ENOENT`);
+    expect(missing.stderr).toContain(`${join(dir, 'nope.csv')}: cannot open: ENOENT (no such file)`);
+    // A trailing comma on line 3 makes the "}" on line 4 unexpected: JSON.parse says position 33, we say line 4.
+    const notJson = file('not-json.json', '{\n  "fields": {\n    "id": "x",\n  }\n}\n');
+    const broken = runCli(['report', join(dir, 'nope.csv'), '--map', notJson]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain(`${notJson}:4: the mapping is not JSON`);
     const badMap = file('bad-map.json', JSON.stringify({ timeZone: 'UTC', fields: { id: 'x' } }));
     const invalid = runCli(['report', join(dir, 'nope.csv'), '--map', badMap]);
     expect(invalid.status).toBe(2);

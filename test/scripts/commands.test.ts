@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactSchema } from '../../src/records/index.js';
 import { mappableFields } from '../../src/scripts/ingest/mapping.js';
+import { defaultRejectsPath, outputPaths, readFormats } from '../../src/scripts/commands/report.js';
 import { ensureBuilt, runCli, type CliRun } from './cli-runner.js';
 
 const lines = (path: string) =>
@@ -11,6 +12,25 @@ const lines = (path: string) =>
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('where outputs and rejects go', () => {
+  it('puts the rejects beside the output, its extension dropped, or beside the first input', () => {
+    expect(defaultRejectsPath('reports/march.html', 'in.csv')).toBe('reports/march.rejects.ndjson');
+    expect(defaultRejectsPath('reports/march', 'in.csv')).toBe('reports/march.rejects.ndjson');
+    expect(defaultRejectsPath('reports/', 'in.csv')).toBe(join('reports', 'report.rejects.ndjson'));
+    // score, scan and sample write NDJSON.
+    expect(defaultRejectsPath('out/scores.ndjson', 'ev.ndjson')).toBe('out/scores.rejects.ndjson');
+    expect(defaultRejectsPath(undefined, 'data/calls.csv.gz')).toBe(join('data', 'calls.rejects.ndjson'));
+  });
+
+  it('reads formats from --format, else from --out, else md; several formats share a stem', () => {
+    expect(readFormats(undefined, 'r.html')).toEqual(['html']);
+    expect(readFormats(undefined, undefined)).toEqual(['md']);
+    expect(readFormats(['json,csv', 'markdown'], undefined)).toEqual(['json', 'csv', 'md']);
+    expect(outputPaths('reports/march', ['html', 'csv'])).toEqual({ html: 'reports/march.html', csv: 'reports/march.csv' });
+    expect(outputPaths('reports/march.md', ['md'])).toEqual({ md: 'reports/march.md' });
+  });
+});
 
 describe('the mapping format covers the records', () => {
   it('every contact field but messages can be mapped', () => {

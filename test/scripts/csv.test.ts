@@ -52,6 +52,16 @@ describe('CsvReader (RFC 4180)', () => {
     expect(records[3]!.fields).toEqual(['3', 'ok']);
   });
 
+  it('says which lines a stray quote folded into one malformed record', () => {
+    // Line 3 opens a quote mid-record ("x) that closes on line 5 (y"), followed by text: one
+    // record of lines 3–5, rejected; line 6 reads normally again.
+    const records = readAll('a,b\n1,ok\n2,"x\n3,z\n4,y"w\n5,ok\n');
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 6]);
+    expect(records[2]).toMatchObject({ line: 3, lastLine: 5, problem: 'malformed CSV: text after the closing quote of column 2' });
+    expect(records[1]!.lastLine).toBeUndefined();
+    expect(records[3]!.fields).toEqual(['5', 'ok']);
+  });
+
   it('stops with the line a never-closed quote opened on', () => {
     try {
       readAll('a,b\n1,2\n3,"open\nmore\n');

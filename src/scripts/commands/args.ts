@@ -18,7 +18,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: reado
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError(`${command}: ${(error as Error).message.split('\n')[0]} (see callcenter-qa ${command} --help)`);
+    throw usageError(`${(error as Error).message.split('\n')[0]} (see callcenter-qa ${command} --help)`);
   }
 }
 

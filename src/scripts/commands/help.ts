@@ -15,7 +15,9 @@ Commands:
   start                generate the sample month into examples/data (if absent) and report it into reports/
 
 Run callcenter-qa <command> --help for a command's options.
-Exit codes: 0 done, 1 input rejected (unreadable file, or a rejected row under --strict), 2 usage error.
+Exit codes: 0 done, 1 input rejected (a file that cannot be read as a whole, or a rejected row under
+--strict), 2 usage error (a bad command, option or mapping, an input that cannot be opened, an
+output that cannot be written).
 `;
 
 const texts: Record<CommandName, string> = {
@@ -35,8 +37,8 @@ Input:
   --preset <name>          the target preset: platform-service-provider, ecommerce-manual,
                            gas-utility-hotline (default: none, KPIs without targets)
   --calendar <name>        business calendar for working-hours KPIs and SLA deadlines:
-                           alwaysOpen, platformWeekdays, chinaMainland (default: the report's,
-                           chinaMainland; use alwaysOpen for a center outside mainland China)
+                           alwaysOpen, platformWeekdays, chinaMainland (default: chinaMainland
+                           for Asia/Shanghai, else 09:00–18:00 Monday to Friday in the zone)
 
 Output:
   --format <f>             html, md, json, csv, or all; repeatable or comma-separated
@@ -71,7 +73,7 @@ Evaluations the rubric cannot score go to the rejects file with every reason.
 `,
   scan: `Usage: callcenter-qa scan <contacts.ndjson…> [options]
 
-Scans chat and call transcripts (contacts with messages) with the default phrasebook and writes
+Scans chat transcripts (chat contacts with messages) with the default phrasebook and writes
 one line per contact with hits: { contactId, checked, hits: [...], agentId }.
 
   --map <file>     mapping for the contact files

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { describeFsError, usageError } from '../errors.js';
 import { ensureDir } from '../ingest/rejects.js';
 
 /** A line-oriented output: a file when a path is given, else stdout. */
@@ -22,8 +23,16 @@ export async function openLineOutput(path: string | undefined): Promise<LineOutp
   }
   await ensureDir(path);
   const stream: WriteStream = createWriteStream(path);
+  // An output that cannot be written is reported with its path when closed, not as an unhandled stream error.
+  let failure: unknown;
+  stream.on('error', (error) => (failure ??= error));
   return {
-    line: (value) => stream.write(JSON.stringify(value) + '\n'),
-    close: () => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+    line: (value) => {
+      if (failure === undefined) stream.write(JSON.stringify(value) + '\n');
+    },
+    close: async () => {
+      if (failure === undefined && !stream.destroyed) await new Promise<void>((resolve) => stream.end(() => resolve()));
+      if (failure !== undefined) throw usageError(`cannot write the output: ${describeFsError(failure)}`, { file: path });
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { usageError } from '../errors.js';
+import { describeFsError, usageError } from '../errors.js';
 import { ingestComplaints, ingestContacts, ingestEvaluations, type IngestCounts, type IngestReject } from '../ingest/ingest.js';
 import { readMappingFile, type Mapping } from '../ingest/mapping.js';
 import { createProgress } from '../ingest/progress.js';
@@ -86,7 +86,7 @@ export function createReportSink(options: ReportSinkOptions): ReportBuilder {
     });
   } catch (error) {
     // The report room lists every bad option: a usage error.
-    throw usageError(`report: ${(error as Error).message}`);
+    throw usageError((error as Error).message);
   }
 }
 
@@ -152,8 +152,10 @@ export function defaultRejectsPath(out: string | undefined, firstInput: string):
   if (out !== undefined) {
     const isDir = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
     if (isDir) return join(out, 'report.rejects.ndjson');
+    // score, scan and sample write NDJSON: their rejects go beside as x.rejects.ndjson too.
     const ext = extname(out);
-    return `${Object.values(extensionOf).includes(ext.toLowerCase()) ? out.slice(0, -ext.length) : out}.rejects.ndjson`;
+    const known = [...Object.values(extensionOf), '.ndjson', '.jsonl'].includes(ext.toLowerCase());
+    return `${known ? out.slice(0, -ext.length) : out}.rejects.ndjson`;
   }
   const name = basename(firstInput).replace(/\.gz$/i, '');
   return join(dirname(firstInput), `${name.slice(0, name.length - extname(name).length)}.rejects.ndjson`);
@@ -169,9 +171,9 @@ export function defaultRejectsPath(out: string | undefined, firstInput: string):
  * @throws {CliError} usage errors (exit 2) and input errors (exit 1; under `strict`, the first reject)
  */
 export async function runReport(options: RunReportOptions): Promise<RunReportResult> {
-  if (options.files.length === 0) throw usageError('report: no input files (see callcenter-qa report --help)');
+  if (options.files.length === 0) throw usageError('no input files (see callcenter-qa report --help)');
   if (options.out === undefined && options.formats.length > 1) {
-    throw usageError('report: several formats need --out (a folder or a file stem such as reports/march)');
+    throw usageError('several formats need --out (a folder or a file stem such as reports/march)');
   }
   const timeZone = options.timeZone ?? options.mapping?.timeZone;
   const sinkOptions: ReportSinkOptions = { timeZone, preset: options.preset, month: options.month, calendar: options.calendar };
@@ -249,7 +251,11 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
     for (const format of options.formats) {
       const path = paths[format]!;
       await ensureDir(path);
-      await writeFile(path, renderers[format](report));
+      try {
+        await writeFile(path, renderers[format](report));
+      } catch (error) {
+        throw usageError(`cannot write the ${format} report: ${describeFsError(error)}`, { file: path });
+      }
       outputs[format] = path;
     }
   }
@@ -261,7 +267,7 @@ export function readFormats(values: readonly string[] | undefined, out: string |
   const words = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
   if (words.length === 0) {
     const ext = out === undefined ? '' : extname(out).toLowerCase().slice(1);
-    return [(reportFormats as readonly string[]).includes(ext) ? (ext as ReportFormat) : ext === 'markdown' ? 'md' : 'md'];
+    return [(reportFormats as readonly string[]).includes(ext) ? (ext as ReportFormat) : 'md'];
   }
   const formats = new Set<ReportFormat>();
   for (const word of words) {
@@ -325,9 +331,12 @@ export async function reportCommand(argv: readonly string[], context: CommandCon
     workerUrl: context.cliUrl,
   });
   if (values.quiet !== true) {
-    const c = result.contacts;
+    const counts = (what: string, c: IngestCounts | undefined): string[] =>
+      c === undefined ? [] : [`${what}: ${c.rows} rows, ${c.accepted} accepted, ${c.rejected} rejected, ${c.duplicates} duplicates`];
     const lines = [
-      `${c.rows} rows: ${c.accepted} accepted, ${c.rejected} rejected, ${c.duplicates} duplicates`,
+      ...counts('contacts', result.contacts),
+      ...counts('complaints', result.complaints),
+      ...counts('evaluations', result.evaluations),
       ...Object.entries(result.outputs).map(([format, path]) => `${format}: ${path}`),
       ...(result.rejectsPath === undefined ? [] : [`rejects: ${result.rejectsPath}`]),
     ];

@@ -36,9 +36,11 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(helpFor('sample'));
     return 0;
   }
-  if (positionals.length === 0) throw usageError('sample: no contact files (see callcenter-qa sample --help)');
+  if (positionals.length === 0) throw usageError('no contact files (see callcenter-qa sample --help)');
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date ?? '');
-  if (day === null) throw usageError(`sample: --date YYYY-MM-DD is required, got ${JSON.stringify(values.date ?? '')}`);
+  // 2026-02-31 matches the pattern but names no day (Date would roll it over to 3 March).
+  const isDay = day !== null && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).toISOString().startsWith(day[0]);
+  if (day === null || !isDay) throw usageError(`--date: expected a day as YYYY-MM-DD, got ${JSON.stringify(values.date ?? '')}`);
   const rate = values.rate === undefined ? 0.2 : Number(values.rate);
   if (!(rate >= 0 && rate <= 1)) throw usageError(`--rate: expected a fraction from 0 to 1, got ${JSON.stringify(values.rate)}`);
   const minPerAgent = values['min-per-agent'] === undefined ? 0 : Number(values['min-per-agent']);

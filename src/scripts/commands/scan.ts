@@ -30,7 +30,7 @@ export async function scanCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(helpFor('scan'));
     return 0;
   }
-  if (positionals.length === 0) throw usageError('scan: no contact files (see callcenter-qa scan --help)');
+  if (positionals.length === 0) throw usageError('no contact files (see callcenter-qa scan --help)');
   const mapping = values.map === undefined ? undefined : await readMappingFile(values.map);
   const out = await openLineOutput(values.out);
   const rejects = await openRejectsWriter(values.rejects ?? defaultRejectsPath(values.out, positionals[0]!));

@@ -28,7 +28,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(helpFor('score'));
     return 0;
   }
-  if (positionals.length === 0) throw usageError('score: no evaluation files (see callcenter-qa score --help)');
+  if (positionals.length === 0) throw usageError('no evaluation files (see callcenter-qa score --help)');
   const out = await openLineOutput(values.out);
   const rejects = await openRejectsWriter(values.rejects ?? defaultRejectsPath(values.out, positionals[0]!));
   let scored = 0;

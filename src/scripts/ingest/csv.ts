@@ -25,6 +25,8 @@ export interface CsvRecord {
   readonly fields: string[];
   /** 1-based line the record starts on (a quoted field may span lines). */
   readonly line: number;
+  /** The line it ends on, when that is not `line` (a quoted field spans lines). */
+  readonly lastLine?: number;
   /** The record's text as it stands in the file, without its line ending. */
   readonly raw: string;
   /** Malformed quoting confined to this record (a quote inside an unquoted field, text after a closing quote). */
@@ -205,9 +207,11 @@ export class CsvReader {
     const fields = this.fields;
     const raw = this.buf.slice(this.recordStart, lineEnd > this.recordStart && this.buf.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
     const problem = this.problem;
+    const lastLine = this.line;
     this.fields = [];
     this.problem = undefined;
     if (fields.length === 1 && raw.length === 0) return; // a blank line
-    onRecord(problem === undefined ? { fields, line: this.recordLine, raw } : { fields, line: this.recordLine, raw, problem });
+    const record: CsvRecord = { fields, line: this.recordLine, raw, ...(lastLine === this.recordLine ? {} : { lastLine }) };
+    onRecord(problem === undefined ? record : { ...record, problem });
   }
 }

@@ -249,7 +249,12 @@ export function createCsvRowReader<T>(kind: Kind, header: CsvRecord, options: Ro
   const validate = validateRow<T>(kind, options, options.mapping?.timeZone ?? options.timeZone, compiled.fieldColumns);
   const values: unknown[] = []; // reused row to row: toInput copies what it keeps
   return (record) => {
-    if (record.problem !== undefined) return { kind: 'reject', reasons: [record.problem] };
+    if (record.problem !== undefined) {
+      // A stray quote can swallow line breaks, so one malformed record may hold several lines of
+      // the file: say so, or the rows counted fall short of the file's lines with no reason given.
+      const span = record.lastLine === undefined ? '' : `; the quote makes lines ${record.line}–${record.lastLine} one record`;
+      return { kind: 'reject', reasons: [`${record.problem}${span}`] };
+    }
     if (record.fields.length !== width) {
       const extra = record.fields.length > width;
       return { kind: 'reject', reasons: [`${extra ? 'an extra column' : 'a missing column'}: the row has ${record.fields.length} fields, the header has ${width}`] };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { channels, describeValue, directions, formatPath, isKnownTimeZone } from '../../records/index.js';
-import { inputError, usageError } from '../errors.js';
+import { describeFsError, inputError, usageError } from '../errors.js';
 import { compileDateFormats, type DateReader } from './date-format.js';
 import { readDuration } from './duration.js';
 
@@ -164,13 +164,16 @@ export async function readMappingFile(path: string): Promise<Mapping> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw usageError(`cannot read the mapping: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+    throw usageError(`cannot read the mapping: ${describeFsError(error)}`, { file: path });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw usageError(`the mapping is not JSON: ${(error as Error).message}`, { file: path });
+    // JSON.parse names a character position; people look for a line.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw usageError(`the mapping is not JSON: ${(error as Error).message}`, line === undefined ? { file: path } : { file: path, line });
   }
   return parseMapping(json, path);
 }

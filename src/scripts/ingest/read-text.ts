@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { inputError, usageError } from '../errors.js';
+import { describeFsError, inputError, usageError } from '../errors.js';
 
 /** Options for {@link readTextChunks}. */
 export interface ReadTextOptions {
@@ -39,7 +39,7 @@ export async function openTextFile(file: string): Promise<TextFileInfo> {
     size = info.size;
   } catch (error) {
     if (error instanceof Error && error.name === 'CliError') throw error;
-    throw usageError(`cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw usageError(`cannot open: ${describeFsError(error)}`, { file });
   }
   if (size === 0) throw inputError('the file is empty (0 bytes): no header and no records', { file });
   const head = Buffer.alloc(2);

@@ -100,7 +100,9 @@ const emptyState = (timeZone: string, month: string | null, kpiNames: readonly s
  * center's time zone), each agent, channel and topic it keeps one state per KPI, so memory
  * grows with the number of groups, never with the number of rows. States merge, so worker
  * partitions can each build and the main thread merge (`merge` of any split = one builder over
- * all, tested).
+ * all, tested). A contact is added once, to its month × agent × channel × topic cell; the cells
+ * are merged into the groups when the state is read (`state`, `merge`, `finish`), at most
+ * 50,000 cells at a time.
  *
  * Rules (docs/report.md has the full schema):
  * - a contact belongs to the month of its `offeredAt` in `timeZone`; a complaint to that of its
@@ -156,7 +158,9 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       // Judged once per contact (the four groups share the answer).
       scriptCompliance: {
         isCompliant: (c: Contact) => {
-          if (compliance === unjudged) compliance = phrasebook === null || c.channel !== 'chat' ? null : scriptCompliant(c, phrasebook);
+          // A chat with no message has nothing to check (scriptCompliant's own answer, null),
+          // known without analysing it.
+          if (compliance === unjudged) compliance = phrasebook === null || c.channel !== 'chat' || (Array.isArray(c.messages) && c.messages.length === 0) ? null : scriptCompliant(c, phrasebook);
           return compliance;
         },
         ...kpiOptions.scriptCompliance,
@@ -197,17 +201,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
   const addTo = (g: GroupState, list: readonly (readonly [ReportKpi, number])[], record: unknown): void => {
     for (const [k, i] of list) g.kpis[i] = k.accumulator.add(g.kpis[i], record as never);
   };
-  // The hot path (one call per contact per group): plain arrays of functions and slots.
-  const contactSlots = contactKpis.map(([, i]) => i);
-  const contactAdds = contactKpis.map(([k]) => k.accumulator.add as (state: unknown, record: Contact) => unknown);
-  const addContactTo = (g: GroupState, contact: Contact): void => {
-    const states = g.kpis;
-    for (let j = 0; j < contactSlots.length; j++) {
-      const i = contactSlots[j] as number;
-      states[i] = (contactAdds[j] as (state: unknown, record: Contact) => unknown)(states[i], contact);
-    }
-  };
-  // An index of the groups by month and dimension, so a contact finds its four groups without
+  // An index of the groups by month and dimension, so a new cell or a complaint finds its groups without
   // building keys; it points at the same objects as `st.groups` and is rebuilt after a merge.
   interface MonthGroups {
     readonly all: GroupState;
@@ -238,6 +232,124 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
     return g;
   };
 
+  // The hot path. A contact is added ONCE, to its finest cell (month × agent × channel × topic),
+  // and the cells are merged into their four groups (all, agent, channel, topic of the month)
+  // when the state is read: `state()`, `merge()`, `finish()`, or when `maxCells` cells pile up
+  // (so memory stays bounded whatever the keys' cardinality). Merge of any split = whole is
+  // every KPI's law, so the groups hold what adding to each of them would give, at a quarter of
+  // the `add` calls (numbers equal up to floating-point summation order, as for worker splits).
+  // Plain arrays of functions indexed like a cell's states: no tuples, closures or keys a row.
+  const contactSlots = contactKpis.map(([, i]) => i);
+  const contactAdds = contactKpis.map(([k]) => k.accumulator.add as (state: unknown, record: Contact) => unknown);
+  const contactMerges = contactKpis.map(([k]) => k.accumulator.merge as (a: unknown, b: unknown) => unknown);
+  const contactEmpties = contactKpis.map(([k]) => k.accumulator.empty as () => unknown);
+  const scoreSlots = scoreKpis.map(([, i]) => i);
+  const scoreAdds = scoreKpis.map(([k]) => k.accumulator.add as (state: unknown, record: ReportScore) => unknown);
+  const scoreMerges = scoreKpis.map(([k]) => k.accumulator.merge as (a: unknown, b: unknown) => unknown);
+  interface Cell {
+    contacts: number;
+    /** One state per contact KPI, in `contactSlots` order. */
+    readonly states: unknown[];
+    /** One state per score KPI (`scoreSlots` order), once a contact of the cell had a score. */
+    scores: unknown[] | null;
+    /** all, agent, channel, topic of the cell's month: the groups it is merged into. */
+    readonly groups: readonly [GroupState, GroupState, GroupState, GroupState];
+  }
+  // At most this many cells are kept: then they are merged into their groups. When they held
+  // under two rows each on average (keys of high cardinality, e.g. a topic per contact), cells
+  // cost more than they save, and the builder adds each later contact to its four groups itself.
+  const maxCells = 50_000;
+  let rowsInCells = 0;
+  let direct = false;
+  // How many contact ids `st.pending` holds (evaluations waiting for their contact).
+  let pendingIds = 0;
+  const waitForContact = (contactId: string, scored: ReportScore): void => {
+    if (own(st.pending, contactId) === undefined) pendingIds += 1;
+    pendingFor(st.pending, contactId).push(scored);
+  };
+  // month → agent → channel → topic → cell; `cellList` lists the same cells for flushing.
+  let cells = new Map<string, Map<string, Map<string, Map<string, Cell>>>>();
+  let cellList: Cell[] = [];
+  let cellMonth = '';
+  let cellAgents: Map<string, Map<string, Map<string, Cell>>> | undefined;
+  const newCell = (m: string, agent: string, channel: string, topic: string): Cell | undefined => {
+    if (cellList.length >= maxCells) {
+      direct = rowsInCells < 2 * cellList.length;
+      flushCells();
+      if (direct) return undefined;
+    }
+    // The groups are created here, in the order of the rows that first reach them (as adding
+    // to them directly would), so the state's groups keep today's order.
+    const mg = monthGroups(m);
+    const cell: Cell = {
+      contacts: 0,
+      states: contactEmpties.map((empty) => empty()),
+      scores: null,
+      groups: [mg.all, groupIn(mg, 'agent', agent, m), groupIn(mg, 'channel', channel, m), groupIn(mg, 'topic', topic, m)],
+    };
+    cellList.push(cell);
+    let agents = cells.get(m);
+    if (agents === undefined) cells.set(m, (agents = new Map()));
+    let channels = agents.get(agent);
+    if (channels === undefined) agents.set(agent, (channels = new Map()));
+    let topics = channels.get(channel);
+    if (topics === undefined) channels.set(channel, (topics = new Map()));
+    topics.set(topic, cell);
+    cellMonth = m;
+    cellAgents = agents;
+    return cell;
+  };
+  const cellFor = (m: string, agent: string, channel: string, topic: string): Cell | undefined => {
+    let agents = cellAgents;
+    if (m !== cellMonth || agents === undefined) {
+      agents = cells.get(m);
+      if (agents === undefined) return newCell(m, agent, channel, topic);
+      cellMonth = m;
+      cellAgents = agents;
+    }
+    const cell = agents.get(agent)?.get(channel)?.get(topic);
+    return cell === undefined ? newCell(m, agent, channel, topic) : cell;
+  };
+  /** Adds a contact and its scores to one group (when cells do not pay, see `maxCells`). */
+  const addToGroup = (g: GroupState, contact: Contact, scores: readonly ReportScore[] | undefined): void => {
+    g.contacts += 1;
+    const states = g.kpis;
+    for (let j = 0; j < contactSlots.length; j++) {
+      const i = contactSlots[j] as number;
+      states[i] = (contactAdds[j] as (state: unknown, record: Contact) => unknown)(states[i], contact);
+    }
+    if (scores !== undefined) for (const s of scores) if (s.percent !== null) addTo(g, scoreKpis, s);
+  };
+  /** Merges every cell into its four groups and forgets the cells. */
+  const flushCells = (): void => {
+    const list = cellList;
+    if (list.length === 0) return;
+    cells = new Map();
+    cellList = [];
+    rowsInCells = 0;
+    cellMonth = '';
+    cellAgents = undefined;
+    for (const cell of list) {
+      for (const g of cell.groups) {
+        g.contacts += cell.contacts;
+        const states = g.kpis;
+        // merge mutates only its first argument (the group's state): the cell's state can go
+        // into each of its four groups, and is dropped afterwards.
+        for (let j = 0; j < contactSlots.length; j++) {
+          const i = contactSlots[j] as number;
+          states[i] = (contactMerges[j] as (a: unknown, b: unknown) => unknown)(states[i], cell.states[j]);
+        }
+        const scores = cell.scores;
+        if (scores !== null) {
+          for (let j = 0; j < scoreSlots.length; j++) {
+            const i = scoreSlots[j] as number;
+            states[i] = (scoreMerges[j] as (a: unknown, b: unknown) => unknown)(states[i], scores[j]);
+          }
+        }
+      }
+    }
+  };
+
   const builder: ReportBuilder = {
     addContact(contact) {
       const m = monthOf(contact.offeredAt);
@@ -246,19 +358,39 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
         return;
       }
       st.counts.contacts += 1;
-      const mg = monthGroups(m);
-      const g1 = mg.all;
-      const g2 = groupIn(mg, 'agent', contact.agentId ?? none, m);
-      const g3 = groupIn(mg, 'channel', contact.channel, m);
-      const g4 = groupIn(mg, 'topic', contact.topic ?? none, m);
-      const scores = own(st.pending, contact.id);
-      if (scores !== undefined) delete st.pending[contact.id];
+      const agent = contact.agentId ?? none;
+      const topic = contact.topic ?? none;
+      const cell = direct ? undefined : cellFor(m, agent, contact.channel, topic);
+      // Without evaluations waiting, no lookup (a property lookup by a fresh id string costs).
+      const scores = pendingIds === 0 ? undefined : own(st.pending, contact.id);
+      if (scores !== undefined) {
+        delete st.pending[contact.id];
+        pendingIds -= 1;
+      }
       currentEvaluated = scores !== undefined;
       compliance = unjudged;
-      for (const g of [g1, g2, g3, g4]) {
-        g.contacts += 1;
-        addContactTo(g, contact);
-        if (scores !== undefined) for (const s of scores) if (s.percent !== null) addTo(g, scoreKpis, s);
+      if (cell === undefined) {
+        const mg = monthGroups(m);
+        addToGroup(mg.all, contact, scores);
+        addToGroup(groupIn(mg, 'agent', agent, m), contact, scores);
+        addToGroup(groupIn(mg, 'channel', contact.channel, m), contact, scores);
+        addToGroup(groupIn(mg, 'topic', topic, m), contact, scores);
+        return;
+      }
+      rowsInCells += 1;
+      cell.contacts += 1;
+      const states = cell.states;
+      for (let j = 0; j < contactAdds.length; j++) {
+        states[j] = (contactAdds[j] as (state: unknown, record: Contact) => unknown)(states[j], contact);
+      }
+      if (scores !== undefined) {
+        const cellScores = (cell.scores ??= scoreKpis.map(([k]) => k.accumulator.empty()));
+        for (const s of scores) {
+          if (s.percent === null) continue;
+          for (let j = 0; j < scoreAdds.length; j++) {
+            cellScores[j] = (scoreAdds[j] as (state: unknown, record: ReportScore) => unknown)(cellScores[j], s);
+          }
+        }
       }
     },
     addComplaint(complaint) {
@@ -299,7 +431,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
         st.qa.unscored += 1;
         const reason = error instanceof Error ? error.message.split('\n')[0] ?? 'unscorable' : 'unscorable';
         increment(st.unscoredReasons, reason);
-        pendingFor(st.pending, evaluation.contactId).push({ percent: null });
+        waitForContact(evaluation.contactId, { percent: null });
         return;
       }
       const qa = st.qa;
@@ -317,7 +449,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       }
       for (const rule of scored.redLines ?? []) increment(qa.redLines, rule);
       // Remembered for the contact: its score joins the contact's groups, and it counts as sampled.
-      pendingFor(st.pending, evaluation.contactId).push({ percent: percent !== null && Number.isFinite(percent) ? percent : null });
+      waitForContact(evaluation.contactId, { percent: percent !== null && Number.isFinite(percent) ? percent : null });
     },
     noteInput(counts) {
       st.noted.calls += 1;
@@ -326,7 +458,10 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       st.noted.rejected += counts.rejected ?? 0;
       st.noted.duplicates += counts.duplicates ?? 0;
     },
-    state: () => st,
+    state() {
+      flushCells();
+      return st;
+    },
     merge(other) {
       const o = 'state' in other && typeof other.state === 'function' ? other.state() : (other as ReportState);
       const p: { path: string; message: string }[] = [];
@@ -334,11 +469,17 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       if (o.month !== st.month) p.push({ path: 'month', message: `expected ${String(st.month)}, got ${String(o.month)}` });
       if (o.kpiNames.join('\u0000') !== st.kpiNames.join('\u0000')) p.push({ path: 'kpis', message: 'expected the same KPIs in both builders' });
       if (p.length > 0) throw new ReportError(p);
+      // The cells point at this state's groups: merge them in before the state is replaced.
+      flushCells();
       st = mergeStates(st, o, kpis, listMissed);
+      pendingIds = Object.keys(st.pending).length;
       index = new Map();
       last = undefined;
     },
-    finish: () => finishReport(st, kpis, targets, preset, month, options.training, setupNotes, listMissed),
+    finish() {
+      flushCells();
+      return finishReport(st, kpis, targets, preset, month, options.training, setupNotes, listMissed);
+    },
   };
   return builder;
 }
@@ -628,14 +769,16 @@ function agentsReport(
   };
   for (const id of result.retraining) flag(id, 'retraining');
   for (const id of result.promotion) flag(id, 'promotion');
+  // An award is the month's value (the one it was judged on), never the whole period's.
   const awards: ReportAgents['awards'][number][] = [];
-  const valueOf = (id: string, key: string): number => {
-    const g = Object.hasOwn(byAgent, id) ? byAgent[id] : undefined;
-    return g?.kpis[key]?.value ?? 0;
-  };
-  for (const id of result.awards.highestCsat) awards.push({ award: 'highestCsat', label: { zh: '满意度之星', en: 'Highest CSAT' }, agentId: id, value: rows.find((r) => r.agentId === id && r.month === month)?.csat ?? valueOf(id, 'csat') });
+  const ofMonth = (id: string): AgentMonth | undefined => rows.find((r) => r.agentId === id && r.month === month);
+  for (const id of result.awards.highestCsat) {
+    const value = ofMonth(id)?.csat ?? null;
+    if (value !== null) awards.push({ award: 'highestCsat', label: { zh: '满意度之星', en: 'Highest CSAT' }, agentId: id, value });
+  }
   for (const id of result.awards.highestFcr) {
-    awards.push({ award: 'highestFcr', label: { zh: '一次解决之星', en: 'Highest FCR' }, agentId: id, value: rows.find((r) => r.agentId === id && r.month === month)?.fcr ?? valueOf(id, 'firstContactResolution') });
+    const value = ofMonth(id)?.fcr ?? null;
+    if (value !== null) awards.push({ award: 'highestFcr', label: { zh: '一次解决之星', en: 'Highest FCR' }, agentId: id, value });
   }
   const ranking = result.agents.map((a) => ({
     agentId: a.agentId,

@@ -1,6 +1,6 @@
 import type { Contact } from '../../records/index.js';
 import type { KpiResult, KpiScopeOptions } from '../types.js';
-import { accumulate, checkOneOf, defineKpi, tallyParts, throwIfAny, type Tally } from '../tally.js';
+import { accumulate, checkOneOf, defineKpi, emptyTally, mergeTally, tallyResult, throwIfAny, type Tally } from '../tally.js';
 import type { MetricsIssue } from '../errors.js';
 
 /** Options of {@link escalationRate}. */
@@ -19,9 +19,17 @@ export interface EscalationRateOptions extends KpiScopeOptions<Contact> {
   readonly unknown?: 'notEscalated' | 'exclude';
 }
 
+/** A tally that also counts the handled contacts carrying an `escalated` flag at all. */
+export interface EscalationTally extends Tally {
+  flagged: number;
+}
+
 /**
  * Escalation rate 升级率: handled contacts escalated to a supervisor or another department ÷
  * handled contacts. Seed 002 §4.2: target ≤ 5 %.
+ *
+ * An export that never records escalations is not an export without any: when no handled contact
+ * carries the flag, the value is `null` ("not measured"), not 0 %.
  *
  * @example
  * const acc = escalationRateKpi.accumulator();
@@ -42,10 +50,22 @@ export const escalationRateKpi = defineKpi({
     const complaintsOnly = options.base === 'complaints';
     const excludeUnknown = options.unknown === 'exclude';
     return {
-      ...tallyParts('no handled contacts'),
-      add(state: Tally, contact: Contact): Tally {
+      empty: (): EscalationTally => ({ ...emptyTally(), flagged: 0 }),
+      merge(a: EscalationTally, b: EscalationTally): EscalationTally {
+        mergeTally(a, b);
+        a.flagged += b.flagged;
+        return a;
+      },
+      result(state: EscalationTally): KpiResult {
+        if (state.flagged === 0 && state.denominator > 0) {
+          return { ...tallyResult(state, ''), value: null, reason: 'no handled contact carries an escalated flag: the data does not record escalations' };
+        }
+        return tallyResult(state, 'no handled contacts');
+      },
+      add(state: EscalationTally, contact: Contact): EscalationTally {
         if (!contact.answered || (complaintsOnly && contact.kind !== 'complaint')) return state;
         const escalated = contact.escalated;
+        if (escalated !== undefined) state.flagged++;
         if (escalated === undefined && excludeUnknown) state.excluded++;
         else {
           state.denominator++;

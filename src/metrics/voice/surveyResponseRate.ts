@@ -1,6 +1,6 @@
 import type { Contact } from '../../records/index.js';
 import type { KpiResult, KpiScopeOptions } from '../types.js';
-import { accumulate, checkOneOf, defineKpi, tallyParts, throwIfAny, type Tally } from '../tally.js';
+import { accumulate, checkOneOf, defineKpi, emptyTally, mergeTally, tallyResult, throwIfAny, type Tally } from '../tally.js';
 import type { MetricsIssue } from '../errors.js';
 
 /** Options of {@link surveyResponseRate}. */
@@ -9,10 +9,19 @@ export interface SurveyResponseRateOptions extends KpiScopeOptions<Contact> {
   readonly answer?: 'any' | 'csat' | 'satisfaction' | 'nps';
 }
 
+/** A tally that also counts the contacts that say whether a survey was offered. */
+export interface SurveyTally extends Tally {
+  offerKnown: number;
+}
+
 /**
  * Survey response rate 回收率: contacts that answered ÷ contacts surveyed. A contact is surveyed
  * when `surveyed` is `true`, or when it answered (an answer implies the survey was offered, so
  * the rate never exceeds 1). Seed 002 §4.3: "通过服务结束后弹窗问卷收集，回收率≥80%".
+ *
+ * When no contact says whether a survey was offered (`surveyed` absent everywhere), the only
+ * surveyed contacts known are those that answered, and the rate would be 100 % by construction:
+ * the value is then `null` ("not measured").
  *
  * @example
  * const acc = surveyResponseRateKpi.accumulator();
@@ -39,8 +48,20 @@ export const surveyResponseRateKpi = defineKpi({
             ? c.nps !== undefined
             : c.csat !== undefined || c.satisfaction !== undefined || c.nps !== undefined;
     return {
-      ...tallyParts('no contacts surveyed'),
-      add(state: Tally, contact: Contact): Tally {
+      empty: (): SurveyTally => ({ ...emptyTally(), offerKnown: 0 }),
+      merge(a: SurveyTally, b: SurveyTally): SurveyTally {
+        mergeTally(a, b);
+        a.offerKnown += b.offerKnown;
+        return a;
+      },
+      result(state: SurveyTally): KpiResult {
+        if (state.offerKnown === 0 && state.denominator > 0) {
+          return { ...tallyResult(state, ''), value: null, reason: 'no contact says whether a survey was offered (surveyed): the rate would be 100 % by construction' };
+        }
+        return tallyResult(state, 'no contacts surveyed');
+      },
+      add(state: SurveyTally, contact: Contact): SurveyTally {
+        if (contact.surveyed !== undefined) state.offerKnown++;
         if (answered(contact)) {
           state.numerator++;
           state.denominator++;

@@ -1,12 +1,11 @@
-import { formatPath, safeParseContact, type Contact, type RecordError } from '../../records/index.js';
+import type { Contact } from '../../records/index.js';
 import { CsvReader, type CsvRecord } from '../ingest/csv.js';
-import { bindHeader, compileMapping, identityMapping, parseMapping, type CompiledMapping } from '../ingest/mapping.js';
+import { createCsvRowReader, createJsonRowReader, type RowOutcome } from '../ingest/ingest.js';
 
-// The exact general path for ONE row the fast scanner could not prove valid: the same CSV
-// reader, the same header mapping, the same records-room validation and the same reject
-// sentences as src/scripts/ingest/ingest.ts (`ingestRecords`, no --map), so a row reads the
-// same whichever path met it. (The sentences are ingest's; if ingest exported its per-row
-// function this file would shrink to a call.)
+// The exact general path for ONE row the fast scanner could not prove valid: ingest's own row
+// readers (`createCsvRowReader` / `createJsonRowReader`: the same header mapping, records-room
+// validation and reject sentences as `ingestRecords`, no --map), so a row reads the same
+// whichever path met it.
 
 /** What became of one row. */
 export type GeneralOutcome =
@@ -14,52 +13,25 @@ export type GeneralOutcome =
   | { readonly kind: 'reject'; readonly reasons: readonly string[] }
   | { readonly kind: 'blank' };
 
-const fieldOfReason = (reason: string): string => reason.slice(0, reason.search(/[ :([]/) === -1 ? reason.length : reason.search(/[ :([]/));
-
-function recordReasons(error: RecordError, columns: ReadonlyMap<string, string> | undefined, skip: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const issue of error.issues) {
-    const top = issue.path[0];
-    if (typeof top === 'string' && skip.has(top)) continue;
-    const column = typeof top === 'string' ? columns?.get(top) : undefined;
-    out.push(`${formatPath(issue.path)}${column === undefined ? '' : ` (column "${column}")`}: ${issue.message}`);
-  }
-  return out;
-}
+const outcome = (o: RowOutcome<Contact>): GeneralOutcome => (o.kind === 'record' ? { kind: 'record', contact: o.record } : o);
 
 /** Reads single rows of one file exactly as the general ingest path does. */
 export class GeneralRows {
   private readonly file: string;
-  private readonly timeZone: string | undefined;
-  private readonly header: readonly string[] | undefined;
-  private readonly mapping: CompiledMapping | undefined;
-  private readonly slots: readonly number[];
+  private readonly csvRow: ((record: CsvRecord) => RowOutcome<Contact>) | undefined;
+  private readonly jsonRow: ((text: string, line: number) => RowOutcome<Contact>) | undefined;
 
   /**
    * @param file - the file, for `source` in errors
    * @param header - the CSV header's fields (undefined for NDJSON)
    * @param timeZone - the run's `--tz`, for timestamps without an offset
-   * @throws {CliError} when the header does not name the contact's fields (the caller falls back)
+   * @throws {CliError} when the header does not name the contact's fields (the caller steps aside)
    */
   constructor(file: string, header: readonly string[] | undefined, timeZone: string | undefined) {
     this.file = file;
-    this.timeZone = timeZone;
-    this.header = header;
-    if (header !== undefined) {
-      this.mapping = compileMapping(parseMapping(identityMapping('contact', header, timeZone ?? 'UTC'), file));
-      this.slots = bindHeader(this.mapping, header, file);
-    } else {
-      this.mapping = undefined;
-      this.slots = [];
-    }
-  }
-
-  private accept(input: unknown, line: number, reasons: string[], failed: ReadonlySet<string>): GeneralOutcome {
-    const source = { file: this.file, line };
-    const parsed = safeParseContact(input, this.timeZone === undefined ? { source } : { timeZone: this.timeZone, source });
-    if (!parsed.success) reasons.push(...recordReasons(parsed.error, this.mapping?.fieldColumns, failed));
-    if (reasons.length > 0 || !parsed.success) return { kind: 'reject', reasons: reasons.length > 0 ? reasons : ['invalid record'] };
-    return { kind: 'record', contact: parsed.data };
+    const options = { file, timeZone };
+    this.csvRow = header === undefined ? undefined : createCsvRowReader<Contact>('contact', { fields: [...header], line: 1, raw: header.join(',') }, options);
+    this.jsonRow = header === undefined ? createJsonRowReader<Contact>('contact', options) : undefined;
   }
 
   /**
@@ -73,21 +45,12 @@ export class GeneralRows {
     const reader = new CsvReader({ file: this.file, delimiter: ',' });
     reader.push(text, (r) => records.push(r));
     reader.end((r) => records.push(r));
-    const record = records[0];
-    if (record === undefined) return { kind: 'blank' };
-    const header = this.header!;
-    if (record.problem !== undefined) return { kind: 'reject', reasons: [record.problem] };
-    if (record.fields.length !== header.length) {
-      const extra = record.fields.length > header.length;
-      return {
-        kind: 'reject',
-        reasons: [`${extra ? 'an extra column' : 'a missing column'}: the row has ${record.fields.length} fields, the header has ${header.length}`],
-      };
-    }
-    const reasons: string[] = [];
-    const values = this.slots.map((i) => record.fields[i]);
-    const input = this.mapping!.toInput(values, reasons);
-    return this.accept(input, line, reasons, new Set(reasons.map(fieldOfReason)));
+    const first = records[0];
+    if (first === undefined) return { kind: 'blank' };
+    // The reader numbered lines from 1 within this text: move them to the file's lines.
+    const shift = line - first.line;
+    const record: CsvRecord = { ...first, line, ...(first.lastLine === undefined ? {} : { lastLine: first.lastLine + shift }) };
+    return outcome(this.csvRow!(record));
   }
 
   /**
@@ -97,14 +60,6 @@ export class GeneralRows {
    * @param line - its number
    */
   ndjson(text: string, line: number): GeneralOutcome {
-    const raw = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (raw.trim() === '') return { kind: 'blank' };
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      return { kind: 'reject', reasons: [`not JSON: ${(error as Error).message}`] };
-    }
-    return this.accept(json, line, [], new Set());
+    return outcome(this.jsonRow!(text, line));
   }
 }

@@ -79,7 +79,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
 
   const reject = (line: number, raw: string, reasons: readonly string[], duplicate: boolean): void => {
     if (rejects.length >= task.maxRejects) throw new Abort(`more than ${task.maxRejects} rejects in one range`);
-    rejects.push({ line, raw, reasons, duplicate });
+    rejects.push(csv && !duplicate && raw.includes('\n') ? { line, raw, reasons, duplicate, spansLines: true } : { line, raw, reasons, duplicate });
   };
   const keep = (src: Uint8Array, start: number, end: number, hash: number, id: string, line: number, raw: () => string): boolean => {
     if (excluded !== undefined && excluded.find(src, start, end, hash) >= 0) {

@@ -45,6 +45,8 @@ export interface RangeReject {
   readonly raw: string;
   readonly reasons: readonly string[];
   readonly duplicate: boolean;
+  /** A CSV record over several lines: its reasons may name lines, so they are read again with the file's line numbers. */
+  readonly spansLines?: boolean;
 }
 
 /** What scanning a range gave. */

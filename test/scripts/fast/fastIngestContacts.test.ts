@@ -84,7 +84,30 @@ const oddCsv = [
   'P17,chat,inbound,A1,C17,q,Billing,consultation,2026-03-01T09:00:00.250+08:00,true,,,3,10,0,0,,,,,,', // fractions
 ];
 
+const cell = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('phone', 'chat', 'Chat', 'inbound', 'outbound', 'true', 'false', 'Y', '0', ' 7 ', '4.5', '-1', '11', '0:01:05'),
+  fc.constantFrom('2026-03-01T09:00:00+08:00', '2026-03-01T09:00:09+08:00', '2026-03-01T08:00:00Z', '2026-03-01 09:00:00', '2026-04-31T09:00:00+08:00'),
+  fc.constantFrom('satisfied', 'neutral', 'billing', 'complaint', 'A1', ' A1', 'A1 ', '账单', '"quoted, ""x"""', '"two\nlines"', 'a"b'),
+);
+
 describe('fastIngestContacts on CSV', () => {
+  it('matches the general path on arbitrary rows of odd cells (property)', async () => {
+    const columns = header.split(',');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(cell, { minLength: columns.length - 2, maxLength: columns.length })), { maxLength: 20 }),
+        async (rows) => {
+          const lines = rows.map(([id, cells]) => [`I${id}`, ...cells].join(','));
+          const file = write('csv', [header, ...lines].join('\n') + '\n');
+          const want = await general([file]);
+          for (const ranges of [1, 3]) expect(await fast([file], ranges)).toEqual(want);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('reads plain rows itself and gives exactly the general path’s contacts', async () => {
     const file = write('csv', [header, ...goodCsv].join('\n') + '\n');
     const want = await general([file]);

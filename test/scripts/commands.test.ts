@@ -55,7 +55,7 @@ describe('report --fast', () => {
     writeFileSync(input, rows.join('\n') + '\n');
     const outputs = ['general', 'fast'].map((mode) => {
       const out = join(dir, `${mode}.json`);
-      const run = runCli(['report', input, '--tz', 'Asia/Shanghai', '--calendar', 'alwaysOpen', '--format', 'json', '--out', out, '--quiet', ...(mode === 'fast' ? ['--fast'] : [])]);
+      const run = runCli(['report', input, '--tz', 'Asia/Shanghai', '--calendar', 'alwaysOpen', '--format', 'json', '--out', out, '--quiet', ...(mode === 'fast' ? [] : ['--no-fast'])]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const report = JSON.parse(readFileSync(out, 'utf8')) as { input: Record<string, number>; kpis: Record<string, { value: number | null; denominator: number }> };
@@ -153,5 +153,26 @@ describe('start, score, scan and sample on the generated month', () => {
     // The same seed draws the same sample.
     const again = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', '--tz', 'Asia/Shanghai', '--quiet']);
     expect(again.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(sample.map((c) => c['id']));
+  });
+});
+
+describe('report with evaluations', () => {
+  it('counts QA-sampled contacts whichever reader could have read the contacts', () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'cq-eval-'));
+    const rows = ['id,channel,direction,agentId,offeredAt,answered,waitSeconds'];
+    for (let i = 0; i < 10; i += 1) rows.push(`C${i},phone,inbound,A1,2026-03-02T09:00:00+08:00,true,5`);
+    writeFileSync(join(dir, 'calls.csv'), rows.join('\n') + '\n');
+    const scores = { enthusiasm: 10 };
+    writeFileSync(
+      join(dir, 'evaluations.ndjson'),
+      ['C1', 'C4', 'C7'].map((id) => JSON.stringify({ contactId: id, raterId: 'QA1', scores })).join('\n') + '\n',
+    );
+    const out = join(dir, 'report.json');
+    const run = runCli(['report', join(dir, 'calls.csv'), '--evaluations', join(dir, 'evaluations.ndjson'), '--format', 'json', '--out', out, '--quiet']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { kpis: Record<string, { numerator: number; denominator: number }> };
+    // 3 of the 10 contacts were evaluated.
+    expect([report.kpis['qaSamplingRate']?.numerator, report.kpis['qaSamplingRate']?.denominator]).toEqual([3, 10]);
   });
 });

@@ -51,8 +51,10 @@ Output:
   --show-pii               do not mask customer ids and phone numbers
   --strict                 stop at the first rejected row (exit 1)
   --quiet                  no progress or summary on stderr
-  --fast                   let the byte-level fast path read plain exports in the records' own
-                           field names (no --map); same report, it steps aside when it cannot
+  --no-fast                always read with the general path. By default a byte-level fast path
+                           on two threads reads plain exports in the records' own field names
+                           (no --map, no --evaluations); same report, it steps aside when it cannot
+  --fast                   accepted for compatibility; the fast path is the default
   -h, --help               this help
 
 Example:

@@ -49,9 +49,10 @@ export interface RunReportOptions {
   /** Where the report goes when there is no `--out`; stdout unless given. */
   readonly stdout?: (text: string) => void;
   /**
-   * Let the fast path (src/scripts/fast) read the contact files when it can (no mapping, plain
-   * CSV or NDJSON in the records' field names); default false for now (`--fast`). It gives the
-   * same counts, rejects and report as the general path; it steps aside by itself for anything else.
+   * Let the fast path (src/scripts/fast) read the contact files when it can (no mapping, no
+   * evaluations, plain CSV or NDJSON in the records' field names); default true, `false` with
+   * `--no-fast`. It gives the same counts, rejects and report as the general path; it steps aside
+   * by itself for anything else (gzip, `;` or tab, odd files, `--strict`).
    */
   readonly fast?: boolean | undefined;
   /** The module that serves fast-path worker threads (the CLI's own file); without it the fast path scans in this thread. */
@@ -88,6 +89,16 @@ export function createReportSink(options: ReportSinkOptions): ReportBuilder {
     // The report room lists every bad option: a usage error.
     throw usageError((error as Error).message);
   }
+}
+
+/**
+ * Whether the fast path may read the contact files: by default whenever it can give the same
+ * report. Its worker threads build their own report states and never see the evaluations, so
+ * with evaluations (which mark contacts as QA-sampled) the general path reads the contacts.
+ */
+function useFastPath(options: RunReportOptions): boolean {
+  if (options.mapping !== undefined || options.fast === false) return false;
+  return options.evaluations === undefined || options.evaluations.length === 0;
 }
 
 /** The fast path's sink factory: {@link createReportSink} over the options sent to each worker. */
@@ -202,7 +213,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       });
     }
     const fast =
-      options.fast !== true || options.mapping !== undefined
+      !useFastPath(options)
         ? undefined
         : await fastIngestContacts(
             options.files,
@@ -303,6 +314,7 @@ export async function reportCommand(argv: readonly string[], context: CommandCon
     'show-pii': { type: 'boolean' },
     quiet: { type: 'boolean' },
     fast: { type: 'boolean' },
+    'no-fast': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -327,7 +339,7 @@ export async function reportCommand(argv: readonly string[], context: CommandCon
     strict: values.strict,
     showPii: values['show-pii'],
     quiet: values.quiet,
-    fast: values.fast === true,
+    fast: values['no-fast'] === true ? false : true,
     workerUrl: context.cliUrl,
   });
   if (values.quiet !== true) {

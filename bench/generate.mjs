@@ -12,6 +12,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './lib/mulberry32.mjs';
 
 export const GENERATOR_VERSION = 3;
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -34,17 +35,6 @@ export function dataPaths(rows, { dirty = false, dir = DATA_DIR } = {}) {
   return { ndjson: `${base}.ndjson`, csv: `${base}.csv`, meta: `${base}.meta.json` };
 }
 
-// mulberry32: small, fast, good enough for synthetic data, and the same on every machine.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad2 = (n) => (n < 10 ? '0' + n : String(n));
 const OFFSET_MS = 8 * 3600_000;
@@ -98,7 +88,7 @@ function pick(weights, u) {
  * A record holds only present fields; timestamps are ISO strings with +08:00.
  */
 export function generateContacts(rows, emit, { seed = 20260301, dirty = false } = {}) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const cum = minuteTable();
   // 500 agents with their own skill: wait, handle time and satisfaction follow it.
   const agents = Array.from({ length: 500 }, (_, i) => ({

@@ -10,22 +10,12 @@
 //
 // Run: npx tsup && node bench/transcript.mjs   (CALLCENTER_QA_DIST=/path/to/index.js to use another build)
 
+import { mulberry32 } from './lib/mulberry32.mjs';
+
 const dist = process.env.CALLCENTER_QA_DIST ?? new URL('../dist/index.js', import.meta.url).href;
 const { definePhrasebook, findPhrases } = await import(dist);
 
-// A deterministic generator (mulberry32) so every run scans the same text.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20260302);
+const rand = mulberry32(20260302); // every run scans the same text
 // The 2,500 most common characters of a chat are approximated by the first 2,500 of the CJK block
 // spread out (every 8th code point of 一..龥), with a Zipf-like skew toward the first ones.
 const pool = Array.from({ length: 2500 }, (_, i) => String.fromCharCode(0x4e00 + i * 8));

@@ -14,7 +14,9 @@ export interface CallbackTimelinessOptions extends KpiScopeOptions<Complaint> {
   readonly doneAt?: 'calledBackAt' | 'followedUpAt';
   /**
    * Where the clock starts: `handled` (default: `resolvedAt`, else `closedAt` — seed 001 "处理完毕
-   * 的客户, 24小时内"), `closedAt` (seed 002 "处理完成后3个工作日内") or `filedAt`.
+   * 的客户, 24小时内" and seed 002 "处理完成后3个工作日内" both start when handling is done, as the
+   * calendar room's follow-up rule does), `closedAt` (teams that count from closing the ticket) or
+   * `filedAt`.
    */
   readonly from?: 'handled' | 'closedAt' | 'filedAt';
   /** Hours allowed after the start (default 24, seed 001). */

@@ -1,6 +1,6 @@
 import { calendars, checkSla, defineCalendar, isWorkingTime, slaRuleSets, type BusinessCalendar, type SlaRuleSet } from '../calendar/index.js';
 import { agentPerformance, checkTargets, targetPresets, type AgentMonth, type KpiResult, type Label, type TargetPreset } from '../metrics/index.js';
-import type { Complaint, Contact, Evaluation } from '../records/index.js';
+import { isKnownTimeZone, type Complaint, type Contact, type Evaluation } from '../records/index.js';
 import { qcRubricV31, scoreEvaluation } from '../rubrics/index.js';
 import { defaultPhrasebook, scriptCompliant } from '../transcript/index.js';
 import { monthOfIn, previousMonth } from './monthOf.js';
@@ -123,9 +123,7 @@ const emptyState = (timeZone: string, month: string | null, kpiNames: readonly s
 export function createReportBuilder(options: ReportBuilderOptions = {}): ReportBuilder {
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const problems: { path: string; message: string }[] = [];
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
+  if (!isKnownTimeZone(timeZone)) {
     problems.push({ path: 'timeZone', message: `expected an IANA time zone such as "Asia/Shanghai", got ${JSON.stringify(timeZone)}` });
   }
   if (options.month !== undefined && !monthPattern.test(options.month)) {

@@ -225,10 +225,7 @@ export class ContactScanner {
   }
 
   private text(src: Buffer, start: number, end: number, csv: boolean): string | null {
-    if (csv && !this.trimmedCell(src, start, end)) return null;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-    return this.texts.get(src, start, end, finishHash(h));
+    return csv && !this.trimmedCell(src, start, end) ? null : this.lazyText(start, end);
   }
 
   private id(src: Buffer, start: number, end: number, trimmed: boolean): boolean {
@@ -343,7 +340,8 @@ export class ContactScanner {
   }
 
   private numberField(code: number, value: number): boolean {
-    if (value !== value) return false;
+    // NaN, and Infinity from a digit string past 1.8e308: z.number() refuses both.
+    if (!Number.isFinite(value)) return false;
     const c = this.contact;
     switch (code) {
       case F.waitSeconds:

@@ -81,19 +81,12 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
     if (rejects.length >= task.maxRejects) throw new Abort(`more than ${task.maxRejects} rejects in one range`);
     rejects.push(csv && !duplicate && raw.includes('\n') ? { line, raw, reasons, duplicate, spansLines: true } : { line, raw, reasons, duplicate });
   };
-  const keep = (src: Uint8Array, start: number, end: number, hash: number, id: string, line: number, raw: () => string): boolean => {
-    if (excluded !== undefined && excluded.find(src, start, end, hash) >= 0) {
-      duplicates++;
-      reject(line, raw(), [`duplicate id ${JSON.stringify(id)}: an earlier row with this id is kept`], true);
-      return false;
-    }
-    if (!ids.add(src, start, end, hash)) {
-      duplicates++;
-      reject(line, raw(), [`duplicate id ${JSON.stringify(id)}: an earlier row with this id is kept`], true);
-      return false;
-    }
-    accepted++;
-    return true;
+  // First wins: an id an earlier range holds, or one this range already kept, makes a duplicate.
+  const isDuplicate = (src: Uint8Array, start: number, end: number, hash: number): boolean =>
+    (excluded !== undefined && excluded.find(src, start, end, hash) >= 0) || !ids.add(src, start, end, hash);
+  const duplicate = (line: number, raw: string, id: string): void => {
+    duplicates++;
+    reject(line, raw, [`duplicate id ${JSON.stringify(id)}: an earlier row with this id is kept`], true);
   };
   const viaGeneral = (text: string, line: number): void => {
     const outcome = csv ? general.csv(text, line) : general.ndjson(text, line);
@@ -107,7 +100,9 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
       return;
     }
     const idBytes = Buffer.from(outcome.contact.id, 'utf8');
-    if (keep(idBytes, 0, idBytes.length, hashBytes(idBytes, 0, idBytes.length), outcome.contact.id, line, () => raw)) {
+    if (isDuplicate(idBytes, 0, idBytes.length, hashBytes(idBytes, 0, idBytes.length))) duplicate(line, raw, outcome.contact.id);
+    else {
+      accepted++;
       sink.addContact(outcome.contact);
     }
   };
@@ -147,7 +142,10 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
         const line = lines + 1;
         if (csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end)) {
           rows++;
-          if (keep(buf, scanner.idStart, scanner.idEnd, scanner.idHash, contact.id, line, () => buf.toString('utf8', p, end))) {
+          // No closure for the raw text here: this runs once a row, and the text is needed only for a duplicate.
+          if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) duplicate(line, buf.toString('utf8', p, end), contact.id);
+          else {
+            accepted++;
             sink.addContact(contact);
           }
           lines += nl < avail ? 1 : 0;

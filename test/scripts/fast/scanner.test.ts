@@ -5,6 +5,7 @@ import { ByteTable, hashBytes } from '../../../src/scripts/fast/byteTable.js';
 import { ContactScanner, F } from '../../../src/scripts/fast/contactScanner.js';
 import { findEarlierIds, tableOf } from '../../../src/scripts/fast/crossRangeDuplicates.js';
 import { Interner } from '../../../src/scripts/fast/interner.js';
+import { GeneralRows } from '../../../src/scripts/fast/generalRow.js';
 import { readIsoInstantBytes } from '../../../src/scripts/fast/isoInstant.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -146,5 +147,42 @@ describe('ContactScanner', () => {
       const b = bytes(line);
       expect(s.scanJson(b, 0, b.length), line).toBe(false);
     }
+  });
+});
+
+describe('ContactScanner against the general path', () => {
+  const many9 = '9'.repeat(400); // Number('9' × 400) = Infinity, which the schema's z.number() refuses
+
+  it('declines a number too long to be finite (the schema rejects Infinity)', () => {
+    const s = new ContactScanner(columns);
+    for (const cell of [many9, `${many9}.5`]) {
+      const row = bytes(`P1,phone,inbound,A1,C9,2026-03-01T09:00:00+08:00,true,,${cell},,,`);
+      expect(s.scanCsv(row, 0, row.length), cell).toBe(false);
+      const line = bytes(`{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true,"waitSeconds":${cell}}`);
+      expect(s.scanJson(line, 0, line.length), cell).toBe(false);
+    }
+  });
+
+  it('accepts a number cell only when the general path reads the same value (property)', () => {
+    const general = new GeneralRows('x.csv', header, undefined);
+    const s = new ContactScanner(columns);
+    const cell = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,400}(\.[0-9]{0,20})?$/),
+      fc.constantFrom('1e3', '-0', '012', ' 5', '5.', '.5', '0x10', '+5', '5 ', '00', '0.0', many9),
+    );
+    fc.assert(
+      fc.property(cell, fc.constantFrom(8, 9, 10), (text, col) => {
+        const cells = ['P1', 'phone', 'inbound', 'A1', 'C9', '2026-03-01T09:00:00+08:00', 'true', '', '1', '', '', ''];
+        cells[col] = text;
+        const row = cells.join(',');
+        const b = bytes(row);
+        if (!s.scanCsv(b, 0, b.length)) return; // declining is always allowed
+        const exact = general.csv(row, 1);
+        expect(exact.kind).toBe('record');
+        const field = header[col]!;
+        if (exact.kind === 'record') expect((s.contact as unknown as Record<string, unknown>)[field]).toBe((exact.contact as Record<string, unknown>)[field]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -128,6 +128,11 @@ describe('generateSampleMonth', () => {
 
   it('refuses bad options, all at once', () => {
     expect(() => generateSampleMonth({ month: '2026-13', agents: 0 })).toThrow(/month: expected YYYY-MM.*agents: expected a whole number ≥ 1/);
+    // mulberry32 keeps seed >>> 0, so 1.5 would silently be seed 1, 2^32 seed 0 and −1 seed 2^32 − 1; an unknown zone threw 'Invalid time value' mid-run.
+    expect(() => generateSampleMonth({ month: '2026-03', seed: 1.5, timeZone: 'Mars/Olympus' })).toThrow(
+      /seed: expected a whole number.*timeZone: expected an IANA time zone/,
+    );
+    for (const seed of [2 ** 32, -1]) expect(() => generateSampleMonth({ month: '2026-03', seed })).toThrow(/seed: expected a whole number in \[0, 2\^32\)/);
   });
 });
 

@@ -10,6 +10,22 @@ describe('arbitraryEvaluation', () => {
       fc.property(arbitraryEvaluation(qcRubricV31), (evaluation) => {
         expect(() => scoreEvaluation(qcRubricV31, evaluation)).not.toThrow();
         expect(Object.keys(evaluation.scores)).toEqual(qcRubricV31.items.map((i) => i.id));
+        // Checked against the rubric itself, not against what scoreEvaluation tolerates.
+        for (const item of qcRubricV31.items) {
+          const points = evaluation.scores[item.id];
+          if (points === 'na') expect(item.notApplicable, item.id).not.toBe('forbidden');
+          else expect(item.levels.map((l) => l.points), item.id).toContain(points);
+        }
+        for (const id of evaluation.bonuses ?? []) {
+          expect(qcRubricV31.items.find((i) => i.id === id)?.bonus, id).toBeDefined();
+          expect(evaluation.scores[id], id).not.toBe('na');
+        }
+        for (const id of evaluation.deductions ?? []) {
+          expect(qcRubricV31.items.find((i) => i.id === id)?.deduction, id).toBeDefined();
+          expect(evaluation.scores[id], id).not.toBe('na');
+        }
+        for (const id of evaluation.redLines ?? []) expect(qcRubricV31.redLines.map((r) => r.id)).toContain(id);
+        for (const list of [evaluation.bonuses, evaluation.deductions, evaluation.redLines]) if (list !== undefined) expect(list.length).toBeGreaterThan(0);
         if (Object.values(evaluation.scores).includes('na')) seen.na++;
         if (evaluation.bonuses !== undefined) seen.bonuses++;
         if (evaluation.deductions !== undefined) seen.deductions++;

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { ChatMessageInput, ComplaintInput, ContactInput, EvaluationInput } from '../../records/index.js';
+import { isKnownTimeZone, type ChatMessageInput, type ComplaintInput, type ContactInput, type EvaluationInput } from '../../records/index.js';
 import { createRandom, type Random } from './random.js';
 import {
   agentGreetings,
@@ -23,7 +23,7 @@ import { sampleRedLines, sampleRubricId, sampleRubricItems } from './sampleRubri
 
 /** Options of {@link generateSampleMonth}. */
 export interface SampleMonthOptions {
-  /** Any integer; the same seed gives byte-identical output. Default 20260301. */
+  /** A whole number from 0 to 2^32 − 1; the same seed gives byte-identical output. Default 20260301. */
   readonly seed?: number;
   /** The month to generate, `YYYY-MM`. */
   readonly month: string;
@@ -116,7 +116,8 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  *
  * @param options - seed, month, agents, time zone, scale
  * @returns contacts, complaints and evaluations as they would arrive in exports
- * @throws {RangeError} when the month is not `YYYY-MM`, agents is not a whole number ≥ 1, or the scale is not positive
+ * @throws {RangeError} when the month is not `YYYY-MM`, the seed not a whole number in [0, 2^32), the time zone unknown,
+ *   agents not a whole number ≥ 1, or the scale not positive
  * @example
  * const month = generateSampleMonth({ seed: 7, month: '2026-03', agents: 50, timeZone: 'Asia/Shanghai' });
  * month.contacts.length //=> about 37 000 (same number on every run with seed 7)
@@ -129,6 +130,9 @@ export function generateSampleMonth(options: SampleMonthOptions): SampleMonth {
   const m = monthPattern.exec(options.month);
   const problems: string[] = [];
   if (m === null) problems.push(`month: expected YYYY-MM, got ${JSON.stringify(options.month)}`);
+  // createRandom keeps `seed >>> 0`: outside 0 … 2^32 − 1 two seeds (1.5 and 1, −1 and 2^32 − 1) would silently give one month.
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) problems.push(`seed: expected a whole number in [0, 2^32), got ${seed}`);
+  if (!isKnownTimeZone(timeZone)) problems.push(`timeZone: expected an IANA time zone, got ${JSON.stringify(timeZone)}`);
   if (!Number.isInteger(agentCount) || agentCount < 1) problems.push(`agents: expected a whole number ≥ 1, got ${agentCount}`);
   if (!(scale > 0) || !Number.isFinite(scale)) problems.push(`scale: expected a number > 0, got ${scale}`);
   if (problems.length > 0 || m === null) throw new RangeError(problems.join('; '));

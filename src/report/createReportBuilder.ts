@@ -5,6 +5,7 @@ import { qcRubricV31, scoreEvaluation } from '../rubrics/index.js';
 import { defaultPhrasebook, scriptCompliant } from '../transcript/index.js';
 import { monthOfIn, previousMonth } from './monthOf.js';
 import { ReportError } from './errors.js';
+import { addCell, cellPlan, type CellPlan, type CellSink } from './cellInput.js';
 import { reportKpis } from './reportKpis.js';
 import type {
   MonthlyReport,
@@ -348,7 +349,32 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
     }
   };
 
-  const builder: ReportBuilder = {
+  // Cells summed elsewhere (the fast path's kernel) are exact only under default KPI options and
+  // while no contact can count as QA-sampled.
+  const plainKpis = (options.preset === undefined || options.preset === null) && options.kpiOptions === undefined;
+  const builder: ReportBuilder & CellSink = {
+    [cellPlan](): CellPlan | null {
+      if (!plainKpis || st.counts.evaluations > 0 || pendingIds > 0) return null;
+      return { timeZone, contactKpis: contactKpis.map(([k]) => ({ key: k.key, kpi: k.kpi })) };
+    },
+    [addCell](m, agentId, channel, topic, contacts, states) {
+      if (states.length !== contactKpis.length) throw new Error(`addCell: expected ${contactKpis.length} states, got ${states.length}`);
+      if (allowed !== null && !allowed.has(m)) {
+        st.counts.outsidePeriod += contacts;
+        return;
+      }
+      st.counts.contacts += contacts;
+      const mg = monthGroups(m);
+      const groups = [mg.all, groupIn(mg, 'agent', agentId ?? none, m), groupIn(mg, 'channel', channel, m), groupIn(mg, 'topic', topic ?? none, m)];
+      // merge mutates its first argument only (the group's state), as in flushCells.
+      for (const g of groups) {
+        g.contacts += contacts;
+        for (let j = 0; j < contactSlots.length; j++) {
+          const i = contactSlots[j] as number;
+          g.kpis[i] = (contactMerges[j] as (a: unknown, b: unknown) => unknown)(g.kpis[i], states[j]);
+        }
+      }
+    },
     addContact(contact) {
       const m = monthOf(contact.offeredAt);
       if (allowed !== null && !allowed.has(m)) {

@@ -16,6 +16,9 @@ const hour = 3_600_000;
  */
 export const gasUtilityComplaintReplyHours: Readonly<Record<number, number>> = { 1: 2, 2: 48 };
 
+/** Seed 003 §四.6: a consultation is answered within 30 minutes unless told otherwise. */
+export const defaultConsultationReplyMinutes = 30;
+
 /** Options of {@link replyTimeliness}. */
 export interface ReplyTimelinessOptions extends KpiScopeOptions<Contact | Complaint> {
   /**
@@ -68,7 +71,7 @@ export const replyTimelinessKpi = defineKpi({
     else for (const [level, h] of Object.entries(hours)) checkNonNegative(issues, ['replyTimeliness', 'complaintReplyHours', level], h);
     checkNonNegative(issues, ['replyTimeliness', 'consultationReplyMinutes'], options.consultationReplyMinutes);
     throwIfAny(issues);
-    const consultationMs = (options.consultationReplyMinutes ?? 30) * 60_000;
+    const consultationMs = (options.consultationReplyMinutes ?? defaultConsultationReplyMinutes) * 60_000;
     const deadlineOf = options.deadline;
     const consultation = options.consultation ?? isConsultation;
     const asOf = options.asOf;

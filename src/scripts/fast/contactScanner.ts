@@ -143,8 +143,17 @@ export class ContactScanner {
   idStart = 0;
   idEnd = 0;
   idHash = 0;
+  /**
+   * Row mode only: the agent's and the topic's numbers in {@link texts} (-1: absent), in place
+   * of `contact.agentId` and `contact.topic`, which stay undefined; `contact.id`, `customerId`
+   * and `queue` are not decoded either. A row then allocates nothing.
+   */
+  agentIndex = -1;
+  topicIndex = -1;
+  /** The distinct agent ids, topics, customer ids and queues met, numbered. */
+  readonly texts = new Interner(4096);
+  private readonly rowMode: boolean;
   private seen = 0;
-  private readonly texts = new Interner(4096);
   private readonly columns: Int8Array;
   /** The key codes of the last JSON row, by position. */
   private readonly keyOrder = new Int8Array(32).fill(-1);
@@ -158,9 +167,12 @@ export class ContactScanner {
 
   /**
    * @param columns - for CSV, the field code of each column (-1 for a column no field reads)
+   * @param rowMode - fill only what a fused KPI kernel reads, decoding no text (see {@link agentIndex})
    */
-  constructor(columns: readonly number[] = []) {
+  constructor(columns: readonly number[] = [], rowMode = false) {
     this.columns = Int8Array.from(columns);
+    this.rowMode = rowMode;
+    if (rowMode) return;
     const lazy = (start: () => number, end: () => number) => ({
       enumerable: true,
       configurable: false,
@@ -171,10 +183,14 @@ export class ContactScanner {
   }
 
   private lazyText(start: number, end: number): string {
+    return this.texts.stringAt(this.textIndex(start, end));
+  }
+
+  private textIndex(start: number, end: number): number {
     const src = this.src;
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-    return this.texts.get(src, start, end, finishHash(h));
+    return this.texts.indexOf(src, start, end, finishHash(h));
   }
 
   /** Whether CSV text `[start, end)` is already trimmed (decoding only when an edge byte is not ASCII). */
@@ -189,6 +205,8 @@ export class ContactScanner {
   private reset(): void {
     const c = this.contact;
     c.agentId = undefined;
+    this.agentIndex = -1;
+    this.topicIndex = -1;
     this.customerStart = -1;
     this.queueStart = -1;
     c.topic = undefined;
@@ -224,9 +242,6 @@ export class ContactScanner {
     return true;
   }
 
-  private text(src: Buffer, start: number, end: number, csv: boolean): string | null {
-    return csv && !this.trimmedCell(src, start, end) ? null : this.lazyText(start, end);
-  }
 
   private id(src: Buffer, start: number, end: number, trimmed: boolean): boolean {
     let h = 0x811c9dc5;
@@ -240,6 +255,7 @@ export class ContactScanner {
     this.idEnd = end;
     this.idHash = finishHash(h);
     if (trimmed && !this.trimmedCell(src, start, end)) return false;
+    if (this.rowMode) return true;
     const text = high < 0x80 ? latin1(src, start, end) : src.toString('utf8', start, end);
     this.contact.id = text;
     return true;
@@ -297,10 +313,13 @@ export class ContactScanner {
         return true;
       case F.agentId:
       case F.topic: {
-        const text = this.text(src, start, end, csv);
-        if (text === null) return false;
-        if (code === F.agentId) c.agentId = text;
-        else c.topic = text;
+        if (csv && !this.trimmedCell(src, start, end)) return false;
+        const index = this.textIndex(start, end);
+        if (this.rowMode) {
+          if (code === F.agentId) this.agentIndex = index;
+          else this.topicIndex = index;
+        } else if (code === F.agentId) c.agentId = this.texts.stringAt(index);
+        else c.topic = this.texts.stringAt(index);
         return true;
       }
       case F.offeredAt:

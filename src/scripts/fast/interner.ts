@@ -31,6 +31,19 @@ export class Interner {
    * The string of `src[start, end)` (UTF-8), `hash` being its {@link hashBytes}.
    */
   get(src: Buffer, start: number, end: number, hash: number): string {
+    return this.strings[this.indexOf(src, start, end, hash)]!;
+  }
+
+  /** The string numbered `index` by {@link indexOf}. */
+  stringAt(index: number): string {
+    return this.strings[index]!;
+  }
+
+  /**
+   * The number of the string of `src[start, end)` (0, 1, 2… in order of first sight), decoding
+   * it only the first time: lets a caller key tables by small integers.
+   */
+  indexOf(src: Buffer, start: number, end: number, hash: number): number {
     const len = end - start;
     let at = hash & this.mask;
     for (;;) {
@@ -41,7 +54,7 @@ export class Interner {
         const p = this.offsets[entry - 1]!;
         let i = 0;
         while (i < len && arena[p + i] === src[start + i]) i++;
-        if (i === len) return this.strings[entry - 1]!;
+        if (i === len) return entry - 1;
       }
       at = (at + 1) & this.mask;
     }
@@ -61,7 +74,7 @@ export class Interner {
     this.slots[at] = this.strings.length;
     this.hashes[at] = hash;
     if (this.strings.length * 2 > this.slots.length) this.grow();
-    return text;
+    return this.strings.length - 1;
   }
 
   private grow(): void {

@@ -2,8 +2,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Contact } from '../../records/index.js';
 import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
+import { ContactKernel } from './contactKernel.js';
 import { ContactScanner } from './contactScanner.js';
 import { GeneralRows } from './generalRow.js';
+import type { CellSink } from '../../report/cellInput.js';
 import type { FastSink, RangeReject, RangeResult, RangeTask } from './types.js';
 
 const LF = 10;
@@ -64,7 +66,10 @@ class Abort extends Error {}
  * @returns the range's result; `abort` set when the general path must read the whole input
  */
 export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
-  const scanner = new ContactScanner(task.columns ?? []);
+  // A report builder with default KPIs takes rows through the fused kernel: no contact object,
+  // no text decoded a row. Rows the general path reads still go to `sink.addContact`.
+  const kernel = ContactKernel.for(sink);
+  const scanner = new ContactScanner(task.columns ?? [], kernel !== undefined);
   const general = new GeneralRows(task.file, task.header, task.timeZone);
   const ids = new ByteTable(1 << 16, true);
   const excluded = task.excluded ? ByteTable.from(task.excluded) : undefined;
@@ -143,10 +148,12 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
         if (csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end)) {
           rows++;
           // No closure for the raw text here: this runs once a row, and the text is needed only for a duplicate.
-          if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) duplicate(line, buf.toString('utf8', p, end), contact.id);
-          else {
+          if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) {
+            duplicate(line, buf.toString('utf8', p, end), buf.toString('utf8', scanner.idStart, scanner.idEnd));
+          } else {
             accepted++;
-            sink.addContact(contact);
+            if (kernel === undefined) sink.addContact(contact);
+            else kernel.add(scanner.contact, scanner.agentIndex, scanner.topicIndex);
           }
           lines += nl < avail ? 1 : 0;
           p = nl + 1;
@@ -192,6 +199,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
   } finally {
     closeSync(fd);
   }
+  kernel?.flushInto(sink as unknown as CellSink, scanner.texts);
   return {
     index: task.index,
     state: sink.state(),

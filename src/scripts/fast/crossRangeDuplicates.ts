@@ -1,4 +1,5 @@
 import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
+import { IdSet, type IdSetData } from './idSet.js';
 
 /**
  * The ids of one range that an earlier range already holds: under "first wins in file order"
@@ -11,22 +12,9 @@ import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
  * @param parts - how many shares there are
  * @returns the ids found earlier, as bytes (few in real exports)
  */
-export function findEarlierIds(target: ByteTableData, earlier: readonly ByteTableData[], part = 0, parts = 1): Uint8Array[] {
-  const found: Uint8Array[] = [];
-  if (earlier.length === 0) return found;
-  const tables = earlier.map((data) => ByteTable.from(data));
-  let k = 0;
-  ByteTable.from(target).forEach((arena, start, end) => {
-    if (k++ % parts !== part) return;
-    const hash = hashBytes(arena, start, end);
-    for (const table of tables) {
-      if (table.find(arena, start, end, hash) >= 0) {
-        found.push(arena.slice(start, end));
-        return;
-      }
-    }
-  });
-  return found;
+export function findEarlierIds(target: IdSetData, earlier: readonly IdSetData[], part = 0, parts = 1): Uint8Array[] {
+  if (earlier.length === 0) return [];
+  return IdSet.from(target).foundIn(earlier.map((data) => IdSet.from(data)), part, parts);
 }
 
 /**

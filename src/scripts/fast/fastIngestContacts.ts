@@ -4,7 +4,7 @@ import { detectDelimiter } from '../ingest/csv.js';
 import { formatOf, type IngestCounts, type IngestReject } from '../ingest/ingest.js';
 import { mappableFields, normaliseColumn } from '../ingest/mapping.js';
 import type { TextFileInfo } from '../ingest/read-text.js';
-import type { ByteTableData } from './byteTable.js';
+import type { IdSetData } from './idSet.js';
 import { F } from './contactScanner.js';
 import { findEarlierIds, tableOf } from './crossRangeDuplicates.js';
 import { GeneralRows } from './generalRow.js';
@@ -249,7 +249,7 @@ export async function fastIngestContacts(
   const pool = threads > 1 ? new Pool(options.workerUrl!, threads, options.workerHeapMb ?? 64) : undefined;
   const scan = (task: RangeTask): Promise<RangeResult> =>
     pool ? pool.run<RangeResult>('scan', { task }) : Promise.resolve(scanRange(task, options.createSink(options.sinkOptions)));
-  const probe = (target: ByteTableData, earlier: ByteTableData[], part: number, parts: number): Promise<Uint8Array[]> =>
+  const probe = (target: IdSetData, earlier: IdSetData[], part: number, parts: number): Promise<Uint8Array[]> =>
     pool ? pool.run<Uint8Array[]>('probe', { target, earlier, part, parts }) : Promise.resolve(findEarlierIds(target, earlier, part, parts));
   try {
     return await scanAll();

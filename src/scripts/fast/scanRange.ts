@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Contact } from '../../records/index.js';
-import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
+import { ByteTable, hashBytes } from './byteTable.js';
+import { IdSet, type IdSetData } from './idSet.js';
 import { ContactKernel } from './contactKernel.js';
 import { ContactScanner } from './contactScanner.js';
 import { GeneralRows } from './generalRow.js';
@@ -71,7 +72,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
   const kernel = ContactKernel.for(sink);
   const scanner = new ContactScanner(task.columns ?? [], kernel !== undefined);
   const general = new GeneralRows(task.file, task.header, task.timeZone);
-  const ids = new ByteTable(1 << 16, true);
+  const ids = new IdSet(1 << 16, true);
   const excluded = task.excluded ? ByteTable.from(task.excluded) : undefined;
   const rejects: RangeReject[] = [];
   let rows = 0;
@@ -180,7 +181,8 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
         // Size the id table once from the first chunk's bytes per row (no repeated rehashing).
         reserved = true;
         const consumed = bufAt + p - task.start;
-        ids.reserve(Math.ceil(((task.end - task.start) / consumed) * rows * 1.05));
+        // Numbered ids live in bit lanes: only the others need room in the byte table.
+        if (ids.tableCount > 0) ids.table.reserve(Math.ceil(((task.end - task.start) / consumed) * ids.tableCount * 1.05));
       }
       // Keep the unfinished record; grow the buffer when one record fills it.
       const rest = avail - p;
@@ -215,6 +217,6 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
 }
 
 function abortResult(task: RangeTask, reason: string): RangeResult {
-  const none: ByteTableData = { arena: new ArrayBuffer(0), used: 1, slots: new ArrayBuffer(8), count: 0 };
+  const none: IdSetData = { table: { arena: new ArrayBuffer(0), used: 1, slots: new ArrayBuffer(8), count: 0 }, lanes: [] };
   return { index: task.index, state: null, rows: 0, accepted: 0, rejected: 0, duplicates: 0, lines: 0, rejects: [], ids: none, bytes: 0, abort: reason };
 }

@@ -1,5 +1,6 @@
 import type { Contact } from '../../records/index.js';
 import type { ByteTableData } from './byteTable.js';
+import type { IdSetData } from './idSet.js';
 
 /**
  * Where the fast path puts accepted contacts: the report builder, or anything with the same two
@@ -60,8 +61,8 @@ export interface RangeResult {
   /** Line breaks consumed (to number the next range's lines). */
   readonly lines: number;
   readonly rejects: readonly RangeReject[];
-  /** The distinct ids accepted, in a shared table. */
-  readonly ids: ByteTableData;
+  /** The distinct ids accepted (numbered ids in bit lanes, the rest in a shared table). */
+  readonly ids: IdSetData;
   readonly bytes: number;
   /** Set when the whole input must go to the general path (and why). */
   readonly abort?: string;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readInstant, safeParseContact } from '../../../src/records/index.js';
 import { ByteTable, hashBytes } from '../../../src/scripts/fast/byteTable.js';
 import { ContactScanner, F } from '../../../src/scripts/fast/contactScanner.js';
-import { findEarlierIds, tableOf } from '../../../src/scripts/fast/crossRangeDuplicates.js';
+import { findEarlierIds } from '../../../src/scripts/fast/crossRangeDuplicates.js';
+import { IdSet } from '../../../src/scripts/fast/idSet.js';
 import { Interner } from '../../../src/scripts/fast/interner.js';
 import { GeneralRows } from '../../../src/scripts/fast/generalRow.js';
 import { readIsoInstantBytes } from '../../../src/scripts/fast/isoInstant.js';
@@ -65,14 +66,71 @@ describe('ByteTable', () => {
     expect(t.add(a, 0, 5, 42)).toBe(false);
   });
 
+});
+
+/** Ids of every kind: numbered (bit lanes, leading zeros and all), other text (byte table). */
+const anyId = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc
+    .tuple(fc.constantFrom('W', 'P', '', '客户-', 'A1x'), fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 1, max: 7 }))
+    .map(([prefix, n, width]) => prefix + String(n).padStart(width, '0')),
+  fc.constantFrom('1234567890123456', 'W1234567890123456', 'x'.repeat(17) + '1'),
+);
+const setOf = (ids: readonly string[]): IdSet => {
+  const set = new IdSet(4);
+  for (const id of ids) {
+    const b = bytes(id);
+    set.add(b, 0, b.length, hashBytes(b, 0, b.length));
+  }
+  return set;
+};
+
+describe('IdSet', () => {
+  it('keeps each id once, exactly: W01 and W001 differ, W001 twice does not', () => {
+    const set = new IdSet(4);
+    const added = ['W001', 'W01', 'W001', 'W1', '001', '1', 'W000000001', 'W000000001'].map((id) => {
+      const b = bytes(id);
+      return set.add(b, 0, b.length, hashBytes(b, 0, b.length));
+    });
+    expect(added).toEqual([true, true, false, true, true, true, true, false]);
+    expect(set.tableCount).toBe(0); // all numbered: bits, not bytes
+  });
+
+  it('adds as a Set does, for any ids (property)', () => {
+    fc.assert(
+      fc.property(fc.array(anyId, { maxLength: 80 }), (ids) => {
+        const set = new IdSet(4);
+        const seen = new Set<string>();
+        for (const id of ids) {
+          const b = bytes(id);
+          expect(set.add(b, 0, b.length, hashBytes(b, 0, b.length))).toBe(!seen.has(id));
+          seen.add(id);
+        }
+        for (const id of [...ids, 'never-seen', 'W9999999']) {
+          const b = bytes(id);
+          expect(IdSet.from(set.data()).has(b, 0, b.length, hashBytes(b, 0, b.length))).toBe(seen.has(id));
+        }
+      }),
+    );
+  });
+
+  it('stays exact past its 64 lanes: later kinds of numbered id go to the byte table', () => {
+    const many = Array.from({ length: 70 }, (_, i) => `K${i}x${String(i).padStart(3, '0')}`);
+    const full = setOf(many);
+    expect(full.tableCount).toBe(6);
+    const other = setOf([...many].reverse()); // the other order: other kinds fill its lanes
+    expect(findEarlierIds(other.data(), [full.data()]).map((b) => Buffer.from(b).toString('utf8')).sort()).toEqual([...many].sort());
+    expect(findEarlierIds(full.data(), [other.data()]).length).toBe(70);
+  });
+
   it('finds the ids a range shares with earlier ranges (property: same as a Set)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ maxLength: 4 }), { maxLength: 30 }), { minLength: 1, maxLength: 4 }), (ranges) => {
-        const tables = ranges.map((ids) => tableOf(ids.map((id) => bytes(id))));
+      fc.property(fc.array(fc.array(anyId, { maxLength: 30 }), { minLength: 1, maxLength: 4 }), (ranges) => {
+        const sets = ranges.map((ids) => setOf(ids).data());
         ranges.forEach((ids, j) => {
           const earlier = new Set(ranges.slice(0, j).flat());
           const want = [...new Set(ids)].filter((id) => earlier.has(id)).sort();
-          const got = [0, 1, 2].flatMap((part) => findEarlierIds(tables[j]!, tables.slice(0, j), part, 3)).map((b) => Buffer.from(b).toString('utf8')).sort();
+          const got = [0, 1, 2].flatMap((part) => findEarlierIds(sets[j]!, sets.slice(0, j), part, 3)).map((b) => Buffer.from(b).toString('utf8')).sort();
           expect(got).toEqual(want);
         });
       }),

@@ -153,7 +153,8 @@ export class IdSet {
       }
     }
     if (!open || this.lanes.length >= MAX_LANES) return undefined;
-    const lane = new Lane(src.slice(start, at), digits);
+    // A copy: `src` is the reader's reused buffer (and Buffer#slice would be a view of it).
+    const lane = new Lane(Uint8Array.prototype.slice.call(src, start, at), digits);
     this.lanes.push(lane);
     this.last = lane;
     return lane;

@@ -96,6 +96,20 @@ describe('IdSet', () => {
     expect(set.tableCount).toBe(0); // all numbered: bits, not bytes
   });
 
+  it('owns its bytes: ids read from one reused buffer stay what they were', () => {
+    const set = new IdSet(4);
+    const buf = Buffer.alloc(16);
+    for (const id of ['W0001', 'P0002', 'W0003', 'P0001']) {
+      buf.fill(0);
+      const n = buf.write(id);
+      set.add(buf, 0, n, hashBytes(buf, 0, n));
+    }
+    const lanes = set.data().lanes.map((l) => Buffer.from(l.prefix).toString('utf8'));
+    expect(lanes).toEqual(['W', 'P']);
+    const has = (id: string) => set.has(bytes(id), 0, bytes(id).length, hashBytes(bytes(id), 0, bytes(id).length));
+    expect([has('W0001'), has('P0001'), has('W0002'), has('P0003')]).toEqual([true, true, false, false]);
+  });
+
   it('adds as a Set does, for any ids (property)', () => {
     fc.assert(
       fc.property(fc.array(anyId, { maxLength: 80 }), (ids) => {

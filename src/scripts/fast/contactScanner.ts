@@ -81,6 +81,17 @@ function readDecimal(src: Buffer, start: number, end: number, leadingZeros: bool
 const latin1 = (src: Buffer, start: number, end: number): string =>
   (src as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
 
+/** Where the CSV cell starting at `p` ends (its comma, or `end`); -1 at a quote (the general reader decides). */
+function cellEnd(src: Uint8Array, p: number, end: number): number {
+  while (p < end) {
+    const b = src[p]!;
+    if (b === 44) return p;
+    if (b === 34) return -1;
+    p++;
+  }
+  return p;
+}
+
 /** Whether a decoded text would change under `String.prototype.trim` (CSV text is trimmed). */
 const trims = (text: string): boolean => text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.trim() !== text);
 
@@ -397,40 +408,119 @@ export class ContactScanner {
     this.reset();
     this.src = src;
     const columns = this.columns;
-    let col = 0;
+    const last = columns.length - 1;
     let p = start;
-    for (;;) {
-      // A timestamp column holding the plain 25-byte form is read in place, without scanning
-      // its bytes for a delimiter first (they are checked digit by digit as it is read).
-      const instant = col < columns.length ? columns[col]! : -1;
-      if ((instant === F.offeredAt || instant === F.answeredAt || instant === F.endedAt) && p + 25 <= end && (p + 25 === end || src[p + 25] === 44)) {
-        if (!this.stringField(instant, src, p, p + 25, true)) return false;
-        this.seen |= 1 << instant;
-        col++;
-        p += 25;
-        if (p >= end) break;
-        p++;
-        continue;
-      }
-      const fieldStart = p;
-      while (p < end) {
-        const b = src[p]!;
-        if (b === 44) break;
-        if (b === 34) return false; // quoting: the general CSV reader decides
-        p++;
-      }
-      if (col >= columns.length) return false; // an extra column: the general path says so
+    // Each cell is read where it stands: numbers, flags and timestamps as their bytes go by, texts
+    // hashed while their end is sought. Anything unusual in a cell hands it to `stringField`
+    // (whose rules are the same) or gives the row to the general path.
+    for (let col = 0; col <= last; col++) {
       const code = columns[col]!;
-      if (code >= 0) {
-        if (p > fieldStart) this.seen |= 1 << code;
-        if (!this.stringField(code, src, fieldStart, p, true)) return false;
+      const cellStart = p;
+      switch (code) {
+        case F.offeredAt:
+        case F.answeredAt:
+        case F.endedAt:
+          if (p + 25 <= end && (p + 25 === end || src[p + 25] === 44)) {
+            p += 25;
+            if (!this.stringField(code, src, cellStart, p, true)) return false;
+            this.seen |= 1 << code;
+            break;
+          }
+          p = cellEnd(src, p, end);
+          if (p < 0 || !this.cell(code, src, cellStart, p)) return false;
+          break;
+        case F.waitSeconds:
+        case F.talkSeconds:
+        case F.holdSeconds:
+        case F.wrapUpSeconds:
+        case F.csat:
+        case F.nps: {
+          let value = 0;
+          while (p < end) {
+            const d = src[p]! - 48;
+            if (d < 0 || d > 9) break;
+            value = value * 10 + d;
+            p++;
+          }
+          if ((p < end && src[p] !== 44) || p - cellStart > 15) {
+            // A fraction, a long number or anything else: read the whole cell the usual way.
+            p = cellEnd(src, p, end);
+            if (p < 0 || !this.cell(code, src, cellStart, p)) return false;
+          } else if (p > cellStart) {
+            if (!this.numberField(code, value)) return false;
+            this.seen |= 1 << code;
+          }
+          break;
+        }
+        case F.answered:
+        case F.resolvedAtFirstContact:
+        case F.escalated:
+        case F.surveyed: {
+          const b = src[p];
+          if (b === 116 && src[p + 1] === 114 && src[p + 2] === 117 && src[p + 3] === 101 && p + 4 <= end) {
+            this.flagField(code, true);
+            p += 4;
+          } else if (b === 102 && src[p + 1] === 97 && src[p + 2] === 108 && src[p + 3] === 115 && src[p + 4] === 101 && p + 5 <= end) {
+            this.flagField(code, false);
+            p += 5;
+          } else if (p === end || b === 44) {
+            if (code === F.answered) return false; // required: the general path says so
+            break;
+          } else return false;
+          this.seen |= 1 << code;
+          break;
+        }
+        case F.id:
+        case F.agentId:
+        case F.topic: {
+          let h = 0x811c9dc5;
+          let high = 0;
+          while (p < end) {
+            const b = src[p]!;
+            if (b === 44) break;
+            if (b === 34) return false; // quoting: the general CSV reader decides
+            high |= b;
+            h = Math.imul(h ^ b, 0x01000193);
+            p++;
+          }
+          if (p === cellStart) {
+            if (code === F.id) return false;
+            break;
+          }
+          if (!this.trimmedCell(src, cellStart, p)) return false;
+          this.seen |= 1 << code;
+          const hash = finishHash(h);
+          if (code === F.id) {
+            this.idStart = cellStart;
+            this.idEnd = p;
+            this.idHash = hash;
+            if (!this.rowMode) this.contact.id = high < 0x80 ? latin1(src, cellStart, p) : src.toString('utf8', cellStart, p);
+          } else {
+            const index = this.texts.indexOf(src, cellStart, p, hash);
+            if (this.rowMode) {
+              if (code === F.agentId) this.agentIndex = index;
+              else this.topicIndex = index;
+            } else if (code === F.agentId) this.contact.agentId = this.texts.stringAt(index);
+            else this.contact.topic = this.texts.stringAt(index);
+          }
+          break;
+        }
+        default:
+          p = cellEnd(src, p, end);
+          if (p < 0 || (code >= 0 && !this.cell(code, src, cellStart, p))) return false;
       }
-      col++;
-      if (p >= end) break;
-      p++;
+      if (col < last) {
+        if (src[p] !== 44 || p >= end) return false; // a missing column: the general path says so
+        p++;
+      } else if (p !== end) return false; // an extra column (or junk after a value)
     }
-    if (col !== columns.length) return false;
     return this.finish();
+  }
+
+  /** A whole cell `[start, end)` read by {@link stringField}, marking the field seen when it is not blank. */
+  private cell(code: number, src: Buffer, start: number, end: number): boolean {
+    if (end > start) this.seen |= 1 << code;
+    return this.stringField(code, src, start, end, true);
   }
 
   /**

@@ -1,6 +1,6 @@
-// The report builder's door for pre-aggregated contacts: a reader that already summed a cell's
+// The report builder's door for pre-aggregated contacts: a reader that already summed a group's
 // rows (the CLI's fast path, whose fused kernel counts KPIs in typed arrays without building a
-// contact object a row) hands the builder one state per contact KPI for the cell. Internal: not
+// contact object a row) hands the builder one state per contact KPI for the group. Internal: not
 // exported from the package, reached through these symbols only.
 
 /** What the builder's contact KPIs are, so a kernel can tell whether it computes them exactly. */
@@ -18,16 +18,21 @@ export interface CellPlan {
  */
 export const cellPlan: unique symbol = Symbol('callcenter-qa.report.cellPlan');
 
-/**
- * `builder[addCell](month, agentId, channel, topic, contacts, states)`: adds `contacts` contacts of
- * one month × agent × channel × topic at once; `states` holds one accumulator state per contact
- * KPI, in {@link CellPlan} order, exactly what adding the contacts one by one would have given.
- * The states are taken over (merged in, then no longer the caller's).
- */
-export const addCell: unique symbol = Symbol('callcenter-qa.report.addCell');
+/** The groups a report keeps for each month. */
+export type GroupDimension = 'all' | 'agent' | 'channel' | 'topic';
 
-/** The builder as a cell reader sees it. */
+/**
+ * `builder[addGroup](month, dimension, value, contacts, states)`: adds `contacts` contacts of one
+ * month to ONE of its groups: the whole month (`all`, which also counts them in the input), or
+ * one agent, channel or topic (`value` undefined for contacts without one: the `(none)` group).
+ * A reader calls it once for `all` and once in each other dimension for the same contacts.
+ * `states` holds one accumulator state per contact KPI, in {@link CellPlan} order, exactly what
+ * adding the contacts one by one would have given; the builder merges them in.
+ */
+export const addGroup: unique symbol = Symbol('callcenter-qa.report.addGroup');
+
+/** The builder as a group reader sees it. */
 export interface CellSink {
   [cellPlan](): CellPlan | null;
-  [addCell](month: string, agentId: string | undefined, channel: string, topic: string | undefined, contacts: number, states: unknown[]): void;
+  [addGroup](month: string, dimension: GroupDimension, value: string | undefined, contacts: number, states: readonly unknown[]): void;
 }

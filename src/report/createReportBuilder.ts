@@ -5,7 +5,7 @@ import { qcRubricV31, scoreEvaluation } from '../rubrics/index.js';
 import { defaultPhrasebook, scriptCompliant } from '../transcript/index.js';
 import { monthOfIn, previousMonth } from './monthOf.js';
 import { ReportError } from './errors.js';
-import { addCell, cellPlan, type CellPlan, type CellSink } from './cellInput.js';
+import { addGroup, cellPlan, type CellPlan, type CellSink } from './cellInput.js';
 import { reportKpis } from './reportKpis.js';
 import type {
   MonthlyReport,
@@ -349,7 +349,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
     }
   };
 
-  // Cells summed elsewhere (the fast path's kernel) are exact only under default KPI options and
+  // Groups summed elsewhere (the fast path's kernel) are exact only under default KPI options and
   // while no contact can count as QA-sampled.
   const plainKpis = (options.preset === undefined || options.preset === null) && options.kpiOptions === undefined;
   const builder: ReportBuilder & CellSink = {
@@ -357,22 +357,23 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       if (!plainKpis || st.counts.evaluations > 0 || pendingIds > 0) return null;
       return { timeZone, contactKpis: contactKpis.map(([k]) => ({ key: k.key, kpi: k.kpi })) };
     },
-    [addCell](m, agentId, channel, topic, contacts, states) {
-      if (states.length !== contactKpis.length) throw new Error(`addCell: expected ${contactKpis.length} states, got ${states.length}`);
+    [addGroup](m, dimension, value, contacts, states) {
+      if (states.length !== contactKpis.length) throw new Error(`addGroup: expected ${contactKpis.length} states, got ${states.length}`);
       if (allowed !== null && !allowed.has(m)) {
-        st.counts.outsidePeriod += contacts;
+        if (dimension === 'all') st.counts.outsidePeriod += contacts;
         return;
       }
-      st.counts.contacts += contacts;
       const mg = monthGroups(m);
-      const groups = [mg.all, groupIn(mg, 'agent', agentId ?? none, m), groupIn(mg, 'channel', channel, m), groupIn(mg, 'topic', topic ?? none, m)];
+      let g: GroupState;
+      if (dimension === 'all') {
+        st.counts.contacts += contacts;
+        g = mg.all;
+      } else g = groupIn(mg, dimension, value ?? none, m);
+      g.contacts += contacts;
       // merge mutates its first argument only (the group's state), as in flushCells.
-      for (const g of groups) {
-        g.contacts += contacts;
-        for (let j = 0; j < contactSlots.length; j++) {
-          const i = contactSlots[j] as number;
-          g.kpis[i] = (contactMerges[j] as (a: unknown, b: unknown) => unknown)(g.kpis[i], states[j]);
-        }
+      for (let j = 0; j < contactSlots.length; j++) {
+        const i = contactSlots[j] as number;
+        g.kpis[i] = (contactMerges[j] as (a: unknown, b: unknown) => unknown)(g.kpis[i], states[j]);
       }
     },
     addContact(contact) {

@@ -31,11 +31,17 @@ if (isFastWorker()) {
   if (!result.ok) {
     console.log(JSON.stringify({ unavailable: `fast path stepped aside: ${result.reason}` }));
   } else {
+    const scanned = performance.now();
     if (process.env['BENCH_SINK'] !== 'null') for (const state of result.states) builder.merge(state as ReportState);
+    const merged = performance.now();
     const { rows, accepted, rejected, duplicates } = result.counts;
     builder.noteInput({ rows, accepted, rejected, duplicates });
     const report = builder.finish();
+    const finished = performance.now();
     if (out) writeFileSync(out, renderJson(report));
+    if (process.env['BENCH_PHASES'] === '1') {
+      console.error(JSON.stringify({ scan: (scanned - started) / 1000, merge: (merged - scanned) / 1000, finish: (finished - merged) / 1000, write: (performance.now() - finished) / 1000 }));
+    }
     console.log(JSON.stringify({ rows, accepted, rejected, duplicates, ranges: result.ranges, innerSeconds: (performance.now() - started) / 1000, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 }));
   }
 }

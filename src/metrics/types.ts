@@ -46,7 +46,8 @@ export interface NpsResult extends KpiResult {
  * - `empty()` a fresh state;
  * - `add(state, record)` may mutate `state` and returns it; it never keeps a reference to
  *   `record` (fast readers reuse one object for every row);
- * - `merge(a, b)` may mutate and return `a`; `merge` is associative and commutative;
+ * - `merge(a, b)` may mutate and return `a`; it never changes `b` nor keeps a reference to it
+ *   (one state may be merged into several); `merge` is associative and commutative;
  * - `result(state)` does not change the state.
  */
 export interface Accumulator<R, S = unknown, Res extends KpiResult = KpiResult> {

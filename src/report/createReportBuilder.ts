@@ -512,8 +512,13 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
 const firstById = <T extends { id: string }>(list: T[], n: number): T[] =>
   list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
 
+/**
+ * Merges `b` into `a` in place (a builder's own state) and returns `a`. Nothing of `b` is
+ * changed or kept: what comes from it is cloned, so `a.merge(a)` doubles and a state may be
+ * merged into several builders.
+ */
 function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[], listMissed: number): ReportState {
-  const out = structuredClone(a);
+  const out = a;
   for (const [key, g] of Object.entries(b.groups)) {
     const mine = out.groups[key];
     if (mine === undefined) {
@@ -521,8 +526,9 @@ function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[],
       continue;
     }
     mine.contacts += g.contacts;
+    // merge never changes nor keeps its second argument (the accumulator contract): no copy needed.
     kpis.forEach((k, i) => {
-      mine.kpis[i] = k.accumulator.merge(mine.kpis[i], structuredClone(g.kpis[i]));
+      mine.kpis[i] = k.accumulator.merge(mine.kpis[i], g.kpis[i]);
     });
   }
   for (const key of ['rows', 'accepted', 'rejected', 'duplicates', 'calls'] as const) out.noted[key] += b.noted[key];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactSchema } from '../../src/records/index.js';
@@ -72,6 +72,49 @@ describe('report --fast', () => {
       else expect(fast.report.kpis[name]?.value, name).toBeCloseTo(entry.value, 9);
     }
   });
+});
+
+describe('report on a file the fast path splits between threads', () => {
+  it('gives the general path’s report: this thread and a worker each read a range, ids checked across them', () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'cq-split-'));
+    const header =
+      'id,channel,direction,agentId,customerId,queue,topic,kind,offeredAt,answered,answeredAt,endedAt,waitSeconds,talkSeconds,holdSeconds,wrapUpSeconds,resolvedAtFirstContact,escalated,surveyed,satisfaction,csat,nps';
+    const rows = [header];
+    // Past 16 MiB, so the file is cut in two; numbered ids (bit lanes) and a few others (byte table).
+    for (let i = 0; rows.length < 110_000; i += 1) {
+      const id = i % 1000 === 7 ? `ext-${i}-x` : `${i % 3 === 0 ? 'W' : 'P'}${String(i).padStart(9, '0')}`;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const answered = i % 9 !== 0;
+      rows.push(
+        `${id},${i % 3 === 0 ? 'chat' : 'phone'},inbound,A${String(i % 53).padStart(4, '0')},C${i % 9000},queue-${i % 4},Topic ${i % 17},${['consultation', 'complaint', 'repair'][i % 3]},` +
+          `2026-03-${day}T${String(i % 24).padStart(2, '0')}:15:00+08:00,${answered},${answered ? `2026-03-${day}T${String(i % 24).padStart(2, '0')}:15:${String(i % 60).padStart(2, '0')}+08:00` : ''},,` +
+          `${i % 60},${answered ? 100 + (i % 400) : ''},${i % 5},${i % 30},${i % 4 === 0 ? '' : i % 4 !== 1},${i % 7 === 0},${i % 2 === 0},${['satisfied', 'neutral', ''][i % 3]},${i % 6 === 0 ? '' : 1 + (i % 5)},${i % 11}`,
+      );
+    }
+    // Duplicates of rows in the first half, near the end (the worker's range): the first stays.
+    rows.push(rows[5]!.replace(',A00', ',A99'), rows[8]!.replace(',A00', ',A98'));
+    const input = join(dir, 'calls.csv');
+    writeFileSync(input, rows.join('\n') + '\n');
+    expect(statSync(input).size).toBeGreaterThan(16 * 2 ** 20);
+    type Run = { report: { input: Record<string, number>; kpis: Record<string, { value: number | null; denominator: number }>; byAgent: Record<string, unknown> }; rejects: string };
+    const [general, fast] = ['general', 'fast'].map((mode): Run => {
+      const out = join(dir, `${mode}.json`);
+      const run = runCli(['report', input, '--tz', 'Asia/Shanghai', '--format', 'json', '--out', out, '--quiet', ...(mode === 'fast' ? [] : ['--no-fast'])]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return { report: JSON.parse(readFileSync(out, 'utf8')) as Run['report'], rejects: readFileSync(join(dir, `${mode}.rejects.ndjson`), 'utf8') };
+    }) as [Run, Run];
+    expect(general.report.input).toMatchObject({ rows: 110_001, accepted: 109_999, duplicates: 2 });
+    expect(fast.report.input).toEqual(general.report.input);
+    expect(fast.rejects).toBe(general.rejects);
+    expect(Object.keys(fast.report.byAgent)).toEqual(Object.keys(general.report.byAgent));
+    for (const [name, entry] of Object.entries(general.report.kpis)) {
+      expect(fast.report.kpis[name]?.denominator, name).toBe(entry.denominator);
+      if (entry.value === null) expect(fast.report.kpis[name]?.value, name).toBeNull();
+      else expect(fast.report.kpis[name]?.value, name).toBeCloseTo(entry.value, 9);
+    }
+  }, 120_000);
 });
 
 describe('start, score, scan and sample on the generated month', () => {

@@ -27,9 +27,22 @@ export function isFastWorker(): boolean {
 export function runFastWorker(createSink: FastSinkFactory): void {
   const port = parentPort;
   if (port === null) return;
-  port.on('message', (message: { id: number; type: 'scan' | 'probe'; payload: any }) => {
+  port.on('message', (message: { id: number; type: 'scan' | 'probe' | 'queue'; payload: any }) => {
     try {
       const p = message.payload;
+      if (message.type === 'queue') {
+        // Ranges are claimed one at a time from a counter shared with the other threads, so a
+        // thread that started late or met slow rows simply takes fewer of them.
+        const counter = new Int32Array(p.counter as SharedArrayBuffer);
+        for (;;) {
+          const i = Atomics.add(counter, 0, 1);
+          if (i >= p.tasks.length) break;
+          const task = p.tasks[i];
+          port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions)) });
+        }
+        port.postMessage({ id: message.id, result: null });
+        return;
+      }
       const result =
         message.type === 'scan' ? scanRange(p.task, createSink(p.task.sinkOptions)) : findEarlierIds(p.target, p.earlier, p.part, p.parts);
       port.postMessage({ id: message.id, result });

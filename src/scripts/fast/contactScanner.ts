@@ -166,8 +166,8 @@ export class ContactScanner {
   private readonly rowMode: boolean;
   private seen = 0;
   private readonly columns: Int8Array;
-  /** The key codes of the last JSON row, by position. */
-  private readonly keyOrder = new Int8Array(32).fill(-1);
+  /** For each JSON key code + 1 (0: the start of the object), the key that followed it last time. */
+  private readonly successor = new Int8Array(33).fill(-1);
   // customerId and queue are decoded only when read: no KPI reads them, and a customer id is
   // nearly new on every row (200,000 customers), so decoding it eagerly is the costliest field.
   private src: Buffer = Buffer.alloc(0);
@@ -536,13 +536,15 @@ export class ContactScanner {
     if (src[p] !== 123) return false;
     p++;
     if (src[p] === 125) return false;
-    const order = this.keyOrder;
-    for (let k = 0; ; k++) {
+    const successor = this.successor;
+    let previous = -1;
+    for (;;) {
       if (src[p] !== 34) return false;
       const ks = ++p;
       let code = -1;
-      // Rows of one export list their keys in one order: try the key the last row had here.
-      const guess = k < 32 ? order[k]! : -1;
+      // Rows of one export list their keys in one order, leaving out absent fields: try the key
+      // that followed the previous one last time (a position would miss after every gap).
+      const guess = successor[previous + 1]!;
       if (guess >= 0) {
         const key = keyBytes[guess]!;
         const len = key.length;
@@ -566,8 +568,9 @@ export class ContactScanner {
         if (code < 0) return false;
         const key = keyBytes[code]!;
         for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return false;
-        if (k < 32) order[k] = code;
+        successor[previous + 1] = code;
       }
+      previous = code;
       const bit = 1 << code;
       if ((this.seen & bit) !== 0) return false; // a key twice: JSON.parse keeps the last; let it
       this.seen |= bit;

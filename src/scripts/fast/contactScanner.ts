@@ -489,20 +489,7 @@ export class ContactScanner {
           }
           if (!this.trimmedCell(src, cellStart, p)) return false;
           this.seen |= 1 << code;
-          const hash = finishHash(h);
-          if (code === F.id) {
-            this.idStart = cellStart;
-            this.idEnd = p;
-            this.idHash = hash;
-            if (!this.rowMode) this.contact.id = high < 0x80 ? latin1(src, cellStart, p) : src.toString('utf8', cellStart, p);
-          } else {
-            const index = this.texts.indexOf(src, cellStart, p, hash);
-            if (this.rowMode) {
-              if (code === F.agentId) this.agentIndex = index;
-              else this.topicIndex = index;
-            } else if (code === F.agentId) this.contact.agentId = this.texts.stringAt(index);
-            else this.contact.topic = this.texts.stringAt(index);
-          }
+          this.textField(code, src, cellStart, p, finishHash(h), high);
           break;
         }
         default:
@@ -515,6 +502,23 @@ export class ContactScanner {
       } else if (p !== end) return false; // an extra column (or junk after a value)
     }
     return this.finish();
+  }
+
+  /** An id, agent id or topic `[start, end)` (not blank, already checked), with its hash and the OR of its bytes. */
+  private textField(code: number, src: Buffer, start: number, end: number, hash: number, high: number): void {
+    if (code === F.id) {
+      this.idStart = start;
+      this.idEnd = end;
+      this.idHash = hash;
+      if (!this.rowMode) this.contact.id = high < 0x80 ? latin1(src, start, end) : src.toString('utf8', start, end);
+      return;
+    }
+    const index = this.texts.indexOf(src, start, end, hash);
+    if (this.rowMode) {
+      if (code === F.agentId) this.agentIndex = index;
+      else this.topicIndex = index;
+    } else if (code === F.agentId) this.contact.agentId = this.texts.stringAt(index);
+    else this.contact.topic = this.texts.stringAt(index);
   }
 
   /** A whole cell `[start, end)` read by {@link stringField}, marking the field seen when it is not blank. */
@@ -581,6 +585,25 @@ export class ContactScanner {
       if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
         if (!this.stringField(code, src, p + 1, p + 26, false)) return false;
         p += 27;
+      } else if (b === 34 && (code === F.id || code === F.agentId || code === F.topic)) {
+        // Hashed as it is sought: the id set and the interner need no second pass.
+        const vs = ++p;
+        let h = 0x811c9dc5;
+        let high = 0;
+        while (p < end) {
+          const x = src[p]!;
+          if (x === 34) break;
+          if (x === 92 || x < 32) return false;
+          high |= x;
+          h = Math.imul(h ^ x, 0x01000193);
+          p++;
+        }
+        if (p >= end) return false;
+        if (vs === p) {
+          this.seen &= ~bit;
+          if (!this.stringField(code, src, vs, p, false)) return false;
+        } else this.textField(code, src, vs, p, finishHash(h), high);
+        p++;
       } else if (b === 34) {
         const vs = ++p;
         while (p < end) {
@@ -614,12 +637,22 @@ export class ContactScanner {
         p += 2;
       } else if (b !== undefined && b >= 48 && b <= 57) {
         const vs = p;
+        let value = 0;
         while (p < end) {
-          const x = src[p]!;
-          if ((x < 48 || x > 57) && x !== 46) break;
+          const d = src[p]! - 48;
+          if (d < 0 || d > 9) break;
+          value = value * 10 + d;
           p++;
         }
-        if (!this.numberField(code, readDecimal(src, vs, p, false))) return false;
+        if (src[p] === 46 || p - vs > 15 || (b === 48 && p - vs > 1)) {
+          // A fraction, a long number or a leading zero: the usual reader (which refuses the last).
+          while (p < end) {
+            const x = src[p]!;
+            if ((x < 48 || x > 57) && x !== 46) break;
+            p++;
+          }
+          if (!this.numberField(code, readDecimal(src, vs, p, false))) return false;
+        } else if (!this.numberField(code, value)) return false;
       } else return false;
       const next = src[p];
       if (next === 44) {

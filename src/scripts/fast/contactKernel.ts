@@ -29,31 +29,33 @@ const CONTACTS = 0;
 const ANSWERED = 1;
 const CHATS = 2;
 const WAIT_KNOWN = 3; // answered, wait known
-const WAIT_SUM = 4; // their wait, seconds
-const WITHIN_SERVICE_LEVEL = 5; // answered within the service level's 20 s
-const WITHIN_RINGS = 6; // answered within 3 rings of 6 s
-const HANDLE_KNOWN = 7; // answered, talk time known
-const HANDLE_SUM = 8; // talk + hold + wrap-up, seconds
-const OUTCOME_KNOWN = 9; // answered, resolvedAtFirstContact known
-const RESOLVED = 10;
-const ESCALATION_FLAGGED = 11; // answered, escalated known
-const ESCALATED = 12;
-const COMPLETE = 13; // answered, with topic, kind and outcome
-const SATISFACTION_ANSWERS = 14; // a satisfaction answer or a rating
-const SATISFIED = 15;
-const RATINGS = 16;
-const RATING_SUM = 17;
-const OFFER_KNOWN = 18; // surveyed known
-const SURVEY_ANSWERS = 19; // csat, satisfaction or nps given
-const SURVEYED_UNANSWERED = 20;
-const PROMOTERS = 21;
-const PASSIVES = 22;
-const DETRACTORS = 23;
-const CONSULTATIONS = 24;
-const CONSULTATIONS_ANSWERED = 25;
-const REPLY_TIME_UNKNOWN = 26; // answered consultations whose reply time is unknown
-const REPLIED_ON_TIME = 27;
-const CONSULTATIONS_SATISFIED = 28;
+const WITHIN_SERVICE_LEVEL = 4; // answered within the service level's 20 s
+const WITHIN_RINGS = 5; // answered within 3 rings of 6 s
+const HANDLE_KNOWN = 6; // answered, talk time known
+const OUTCOME_KNOWN = 7; // answered, resolvedAtFirstContact known
+const RESOLVED = 8;
+const ESCALATION_FLAGGED = 9; // answered, escalated known
+const ESCALATED = 10;
+const COMPLETE = 11; // answered, with topic, kind and outcome
+const SATISFACTION_ANSWERS = 12; // a satisfaction answer or a rating
+const SATISFIED = 13;
+const RATINGS = 14;
+const OFFER_KNOWN = 15; // surveyed known
+const SURVEY_ANSWERS = 16; // csat, satisfaction or nps given
+const SURVEYED_UNANSWERED = 17;
+const PROMOTERS = 18;
+const PASSIVES = 19;
+const DETRACTORS = 20;
+const CONSULTATIONS = 21;
+const CONSULTATIONS_ANSWERED = 22;
+const REPLY_TIME_UNKNOWN = 23; // answered consultations whose reply time is unknown
+const REPLIED_ON_TIME = 24;
+const CONSULTATIONS_SATISFIED = 25;
+/** The counts above are integers; the three sums below are not. */
+const COUNTS = 26;
+const WAIT_SUM = 26; // wait of the answered contacts whose wait is known, seconds
+const HANDLE_SUM = 27; // talk + hold + wrap-up, seconds
+const RATING_SUM = 28;
 const COUNTERS = 29;
 /** A block: the counters, padded to 256 bytes. */
 const SLOTS = 32;
@@ -137,25 +139,30 @@ const withRoomFor = (array: Float64Array, block: number): Float64Array => {
 const MAX_CELLS = 1 << 16;
 /** Rows before the cells are summed into their groups, so no 32-bit count can overflow. */
 const MAX_ROWS = 0x7fffffff;
-/** The three sums of a cell, in its `sums` block. */
-const SUM_SLOTS = 4;
-const sumSlot = (counter: number): number => (counter === WAIT_SUM ? 0 : counter === HANDLE_SUM ? 1 : counter === RATING_SUM ? 2 : -1);
+/**
+ * A cell is 128 bytes (two cache lines): its 26 counts as 32-bit integers, then its 3 sums as
+ * doubles at bytes 104–127 (Float64 slots 13–15 of the cell). A row touches one cell.
+ */
+const CELL_INTS = 32;
+const CELL_DOUBLES = 16;
+const SUMS_AT = 13;
+/** A hash slot is 8 ints (32 bytes): month, agent + 1, topic + 1, channel, cell + 1 (0: empty). */
+const SLOT_INTS = 8;
 
 /**
  * Counts flat contact rows into per-cell KPI counters. Build it with {@link ContactKernel.for};
  * feed it with {@link add}; hand the groups to the builder with {@link flushInto}.
  */
 export class ContactKernel {
-  /** Each cell's counts (32 a cell; the sum slots unused) and sums (wait, handle, rating). */
-  private counts = new Int32Array(SLOTS * 1024);
-  private sums = new Float64Array(SUM_SLOTS * 1024);
+  /** The cells: counts and sums, two views of one buffer (see {@link CELL_INTS}). */
+  private counts = new Int32Array(CELL_INTS * 1024);
+  private sums = new Float64Array(this.counts.buffer);
   private cells = 0;
   private rows = 0;
   /** Each cell's four keys, by cell number (so cells are summed in order of first sight). */
   private cellKeys = new Int32Array(4 * 1024);
-  // Open addressing: four int keys a slot (month, agent + 1, topic + 1, channel), cell + 1 in `index`.
-  private keys = new Int32Array(4 * 4096);
-  private index = new Int32Array(4096);
+  /** Open addressing on the four keys (see {@link SLOT_INTS}): one cache line a probe. */
+  private table = new Int32Array(SLOT_INTS * 4096);
   private mask = 4095;
   private lastKey0 = -1;
   private lastKey1 = -1;
@@ -209,17 +216,17 @@ export class ContactKernel {
 
   private cellFor(month: number, agent: number, topic: number, channel: number): number {
     if (month === this.lastKey0 && agent === this.lastKey1 && topic === this.lastKey2 && channel === this.lastKey3) return this.lastCell;
+    const table = this.table;
     let h = slotOf(month, agent, topic, channel, this.mask);
-    const keys = this.keys;
     let cell: number;
     for (;;) {
-      const entry = this.index[h]!;
+      const k = h * SLOT_INTS;
+      const entry = table[k + 4]!;
       if (entry === 0) {
-        cell = this.newCell(h, month, agent, topic, channel);
+        cell = this.newCell(k, month, agent, topic, channel);
         break;
       }
-      const k = h * 4;
-      if (keys[k] === month && keys[k + 1] === agent && keys[k + 2] === topic && keys[k + 3] === channel) {
+      if (table[k] === month && table[k + 1] === agent && table[k + 2] === topic && table[k + 3] === channel) {
         cell = entry - 1;
         break;
       }
@@ -233,50 +240,39 @@ export class ContactKernel {
     return cell;
   }
 
-  private newCell(at: number, month: number, agent: number, topic: number, channel: number): number {
+  private newCell(k: number, month: number, agent: number, topic: number, channel: number): number {
     const cell = this.cells++;
-    if ((cell + 1) * SLOTS > this.counts.length) {
+    if ((cell + 1) * CELL_INTS > this.counts.length) {
       const counts = new Int32Array(this.counts.length * 2);
       counts.set(this.counts);
       this.counts = counts;
-      const sums = new Float64Array(this.sums.length * 2);
-      sums.set(this.sums);
-      this.sums = sums;
+      this.sums = new Float64Array(counts.buffer);
       const cellKeys = new Int32Array(this.cellKeys.length * 2);
       cellKeys.set(this.cellKeys);
       this.cellKeys = cellKeys;
     }
-    const c = cell * 4;
-    this.cellKeys[c] = month;
-    this.cellKeys[c + 1] = agent;
-    this.cellKeys[c + 2] = topic;
-    this.cellKeys[c + 3] = channel;
-    const k = at * 4;
-    this.keys[k] = month;
-    this.keys[k + 1] = agent;
-    this.keys[k + 2] = topic;
-    this.keys[k + 3] = channel;
-    this.index[at] = cell + 1;
-    if (this.cells * 2 > this.index.length) this.grow();
+    this.cellKeys.set([month, agent, topic, channel], cell * 4);
+    const table = this.table;
+    table[k] = month;
+    table[k + 1] = agent;
+    table[k + 2] = topic;
+    table[k + 3] = channel;
+    table[k + 4] = cell + 1;
+    if (this.cells * 2 > this.mask + 1) this.grow();
     return cell;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldIndex = this.index;
-    const size = oldIndex.length * 2;
-    this.keys = new Int32Array(size * 4);
-    this.index = new Int32Array(size);
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(size * SLOT_INTS);
     this.mask = size - 1;
     this.lastKey0 = -1;
-    for (let i = 0; i < oldIndex.length; i++) {
-      const entry = oldIndex[i]!;
-      if (entry === 0) continue;
-      const k = i * 4;
-      let h = slotOf(oldKeys[k]!, oldKeys[k + 1]!, oldKeys[k + 2]!, oldKeys[k + 3]!, this.mask);
-      while (this.index[h] !== 0) h = (h + 1) & this.mask;
-      this.index[h] = entry;
-      this.keys.set(oldKeys.subarray(k, k + 4), h * 4);
+    for (let k = 0; k < old.length; k += SLOT_INTS) {
+      if (old[k + 4] === 0) continue;
+      let h = slotOf(old[k]!, old[k + 1]!, old[k + 2]!, old[k + 3]!, this.mask);
+      while (this.table[h * SLOT_INTS + 4] !== 0) h = (h + 1) & this.mask;
+      this.table.set(old.subarray(k, k + SLOT_INTS), h * SLOT_INTS);
     }
   }
 
@@ -295,9 +291,9 @@ export class ContactKernel {
     const chat = c.channel === 'chat';
     const cell = this.cellFor(this.monthOf(offeredAt), agent + 1, topic + 1, chat ? 1 : 0);
     const n = this.counts;
-    const b = cell * SLOTS;
+    const b = cell * CELL_INTS;
     const sums = this.sums;
-    const f = cell * SUM_SLOTS;
+    const f = cell * CELL_DOUBLES + SUMS_AT;
     const answered = c.answered;
     const answeredAt = c.answeredAt;
     const endedAt = c.endedAt;
@@ -379,11 +375,8 @@ export class ContactKernel {
     const keys = this.cellKeys;
     const cell = new Float64Array(COUNTERS);
     for (let i = 0; i < this.cells; i++) {
-      const b = i * SLOTS;
-      for (let k = 0; k < COUNTERS; k++) {
-        const slot = sumSlot(k);
-        cell[k] = slot < 0 ? counts[b + k]! : sums[i * SUM_SLOTS + slot]!;
-      }
+      for (let k = 0; k < COUNTS; k++) cell[k] = counts[i * CELL_INTS + k]!;
+      for (let k = COUNTS; k < COUNTERS; k++) cell[k] = sums[i * CELL_DOUBLES + SUMS_AT + k - COUNTS]!;
       const m = keys[i * 4]!;
       let month = this.byMonth.get(m);
       if (month === undefined) {
@@ -404,13 +397,12 @@ export class ContactKernel {
       addRow(month.agent, agent * SLOTS, cell);
       addRow(month.topic, topic * SLOTS, cell);
     }
-    this.counts = new Int32Array(SLOTS * 1024);
-    this.sums = new Float64Array(SUM_SLOTS * 1024);
+    this.counts = new Int32Array(CELL_INTS * 1024);
+    this.sums = new Float64Array(this.counts.buffer);
     this.cellKeys = new Int32Array(4 * 1024);
     this.cells = 0;
     this.rows = 0;
-    this.keys = new Int32Array(4 * 4096);
-    this.index = new Int32Array(4096);
+    this.table = new Int32Array(SLOT_INTS * 4096);
     this.mask = 4095;
     this.lastKey0 = -1;
   }

@@ -134,26 +134,34 @@ function cutRanges(file: string, start: number, size: number, parts: number): [n
 }
 
 /**
- * Cuts `[start, size)` into one range per thread, the first (which this thread claims at once)
- * longer by what a worker reads while it loads its module: about 0.2 s, some 40 MB of CSV on
- * the machines measured (bench/results), capped at a tenth of the file. Measured on 5,000,000 CSV
- * rows with 2 threads: 2.21–2.24 s with a 53 : 47 cut, 2.26–2.43 s with halves; cutting into
- * more, shorter ranges claimed as threads free up was slower still (2.5–2.7 s), each range
- * costing its own reader, id set and report state.
+ * Cuts `[start, size)` into one range per thread. This thread claims the first at once while
+ * each worker first loads its module (about 0.2 s, in which a thread reads some 220,000 rows on
+ * the machines measured), so the first range is longer by those rows: their bytes estimated
+ * from the first megabyte's lines, capped at a quarter of the file. With halves, this thread sat
+ * idle for the last 0.13 s of 5,000,000 CSV rows; cutting into more, shorter ranges claimed as
+ * threads free up was slower still (2.5–2.7 s against 2.2 s), each range costing its own reader,
+ * id set and report state.
  */
 function cutForThreads(file: string, start: number, size: number, threads: number): [number, number][] {
   const total = size - start;
-  const headStart = Math.min(48 << 20, Math.floor(total / 10));
-  const rest = Math.floor((total - headStart) / threads);
+  const sample = readAt(file, start, Math.min(total, 1 << 20));
+  let lines = 0;
+  for (let i = sample.indexOf(10); i !== -1; i = sample.indexOf(10, i + 1)) lines++;
+  const bytesPerRow = lines === 0 ? total : sample.length / lines;
+  const headStart = Math.floor(Math.min(total / 4, workerStartRows * bytesPerRow));
+  const share = Math.floor((total - headStart) / threads);
   const ranges: [number, number][] = [];
   let at = start;
   for (let k = 0; k < threads && at < size; k++) {
-    const to = k === threads - 1 ? size : lineAfter(file, Math.min(size, at + rest + (k === 0 ? headStart : 0)), size);
+    const to = k === threads - 1 ? size : lineAfter(file, Math.min(size, at + share + (k === 0 ? headStart : 0)), size);
     ranges.push([at, to]);
     at = to;
   }
   return ranges;
 }
+
+/** Rows this thread reads while a worker starts: about 0.2 s at 1.1 M rows/s (measured on 5M CSV and NDJSON rows, docs/bench.md). */
+const workerStartRows = 220_000;
 
 /** The offset just after the first line break at or after `at` (or `size`). */
 function lineAfter(file: string, at: number, size: number): number {

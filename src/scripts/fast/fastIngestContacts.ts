@@ -333,8 +333,9 @@ export async function fastIngestContacts(
     });
   });
 
-  // This thread scans too: the pool holds the other threads.
-  const pool = threads > 1 ? new Pool(options.workerUrl!, threads - 1, options.workerHeapMb ?? 64) : undefined;
+  // This thread scans too: the pool holds the other threads, started only when there is more
+  // than one range to read (a worker takes about 0.2 s to load its module).
+  const pool = threads > 1 && tasks.length > 1 ? new Pool(options.workerUrl!, threads - 1, options.workerHeapMb ?? 64) : undefined;
   const scan = (task: RangeTask): Promise<RangeResult> =>
     pool ? pool.run<RangeResult>('scan', { task }) : Promise.resolve(scanRange(task, options.createSink(options.sinkOptions)));
   const probe = (target: IdSetData, earlier: IdSetData[], part: number, parts: number): Promise<Uint8Array[]> =>

@@ -235,6 +235,32 @@ describe('ContactScanner against the general path', () => {
     }
   });
 
+  it('reads runs of timestamps that share a date, hour and offset as the general path does (property)', () => {
+    // The scanner remembers the last timestamp's date, hour and offset: minutes and seconds (60
+    // included, which no calendar has), offsets and dates change under it here.
+    const general = new GeneralRows('x.csv', header, undefined);
+    const s = new ContactScanner(columns);
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .tuple(fc.constantFrom('2026-03-01T09', '2026-03-01T10', '2026-02-29T09', '2024-02-29T23'), two(61), two(61), fc.constantFrom('+08:00', '-05:30', '+19:00'))
+      .map(([hour, m, sec, offset]) => `${hour}:${m}:${sec}${offset}`);
+    fc.assert(
+      fc.property(fc.array(stamp, { minLength: 1, maxLength: 12 }), (stamps) => {
+        for (const at of stamps) {
+          const row = ['P1', 'phone', 'inbound', 'A1', 'C9', at, 'true', '', '1', '', '', ''].join(',');
+          const b = Buffer.alloc(row.length + 10, 32);
+          b.write(row, 5); // inside a buffer, as the reader holds rows
+          const exact = general.csv(row, 1);
+          if (s.scanCsv(b, 5, 5 + row.length)) {
+            expect(exact.kind, at).toBe('record');
+            if (exact.kind === 'record') expect(s.contact.offeredAt, at).toBe(exact.contact.offeredAt);
+          } else expect(exact.kind === 'record' ? readIsoInstantBytes(bytes(at), 0, at.length) : Number.NaN, at).toBeNaN();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('accepts a number cell only when the general path reads the same value (property)', () => {
     const general = new GeneralRows('x.csv', header, undefined);
     const s = new ContactScanner(columns);

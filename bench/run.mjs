@@ -82,7 +82,7 @@ const contenders = [
   },
   {
     name: 'fast',
-    label: 'our fast path + report builder (src/scripts/fast, 2 threads, JSON report written)',
+    label: 'our fast path + report builder (src/scripts/fast, 2 threads: this one and a worker, JSON report written)',
     argv: (input, out) => [join(here, 'contenders', 'fast.mjs'), input.file, out, '2'],
     kpis: (_json, out) => fromReport(JSON.parse(readFileSync(out, 'utf8'))),
     rows: (json) => json?.rows,

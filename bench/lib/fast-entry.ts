@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createReportBuilder, renderJson, type ReportBuilderOptions, type ReportState } from '../../src/report/index.js';
 import { fastIngestContacts, isFastWorker, runFastWorker } from '../../src/scripts/fast/index.js';
 
-// BENCH_SINK=null measures the reader alone (no KPIs).
+// BENCH_SINK=null measures the reader alone (no KPIs); BENCH_PHASES=1 prints the time of each phase (scan, merge, finish, write) on stderr.
 const nullSink = () => {
   let n = 0;
   return { addContact: () => void n++, state: () => ({ n }), merge: () => {} };

@@ -13,8 +13,8 @@ import type { ScannedContact } from './contactScanner.js';
 // through an array of functions, which on millions of rows costs more than reading them. Here
 // the same rules are written once, side by side, over the scanner's reused row: a row adds to
 // the 29 counters of its cell (answered, wait known, wait sum, met 20 s…), only those it moves,
-// in two small typed-array blocks (counts as 32-bit integers, sums of seconds and ratings as
-// doubles). At the end the cells are summed into the four groups of their month (the whole month,
+// in one 128-byte block (counts as 32-bit integers, sums of seconds and ratings as doubles).
+// At the end the cells are summed into the four groups of their month (the whole month,
 // the agent, the channel, the topic), each group becomes one state per KPI, exactly the
 // accumulators' own shape, and goes to the builder through `addGroup`.
 //
@@ -57,7 +57,7 @@ const WAIT_SUM = 26; // wait of the answered contacts whose wait is known, secon
 const HANDLE_SUM = 27; // talk + hold + wrap-up, seconds
 const RATING_SUM = 28;
 const COUNTERS = 29;
-/** A block: the counters, padded to 256 bytes. */
+/** A group's block (Float64Array): the 29 counters, padded to 32 slots (256 bytes). */
 const SLOTS = 32;
 
 type Reader = (s: Float64Array, b: number) => unknown;

@@ -507,13 +507,8 @@ export class ContactScanner {
         case F.wrapUpSeconds:
         case F.csat:
         case F.nps: {
-          let value = 0;
-          while (p < end) {
-            const d = src[p]! - 48;
-            if (d < 0 || d > 9) break;
-            value = value * 10 + d;
-            p++;
-          }
+          p = this.digits(src, p, end);
+          const value = this.digitsValue;
           if ((p < end && src[p] !== 44) || p - cellStart > 15) {
             // A fraction, a long number or anything else: read the whole cell the usual way.
             p = cellEnd(src, p, end);
@@ -591,6 +586,22 @@ export class ContactScanner {
       else this.topicIndex = index;
     } else if (code === F.agentId) this.contact.agentId = this.texts.stringAt(index);
     else this.contact.topic = this.texts.stringAt(index);
+  }
+
+  /** The value of the last {@link digits} run. */
+  private digitsValue = 0;
+
+  /** Reads the decimal digits from `p` (their value in {@link digitsValue}); returns where they stop. */
+  private digits(src: Buffer, p: number, end: number): number {
+    let value = 0;
+    while (p < end) {
+      const d = src[p]! - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+      p++;
+    }
+    this.digitsValue = value;
+    return p;
   }
 
   /** A whole cell `[start, end)` read by {@link stringField}, marking the field seen when it is not blank. */
@@ -714,13 +725,8 @@ export class ContactScanner {
         p += 2;
       } else if (b !== undefined && b >= 48 && b <= 57) {
         const vs = p;
-        let value = 0;
-        while (p < end) {
-          const d = src[p]! - 48;
-          if (d < 0 || d > 9) break;
-          value = value * 10 + d;
-          p++;
-        }
+        p = this.digits(src, p, end);
+        const value = this.digitsValue;
         if (src[p] === 46 || p - vs > 15 || (b === 48 && p - vs > 1)) {
           // A fraction, a long number or a leading zero: the usual reader (which refuses the last).
           while (p < end) {

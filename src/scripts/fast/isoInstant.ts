@@ -1,4 +1,6 @@
-const digit = (b: number): number => (b >= 48 && b <= 57 ? b - 48 : -1000);
+// A non-digit is -100,000: whatever the other digits, the field it is in comes out negative and
+// fails its range check (with -1,000, a year of 202O read as 2020 - 1,000 = 1020).
+const digit = (b: number): number => (b >= 48 && b <= 57 ? b - 48 : -100_000);
 
 const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

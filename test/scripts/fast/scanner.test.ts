@@ -21,10 +21,25 @@ describe('readIsoInstantBytes', () => {
   });
 
   it('gives NaN (general path) for every other spelling and for impossible dates', () => {
-    for (const s of ['2026-02-29T00:00:00Z', '2026-03-01 09:00:00+08:00', '2026-03-01T09:00:00', '2026-03-01T24:00:00Z',
+    for (const s of ['202O-03-01T10:00:00+08:00', '2O26-03-01T10:00:00+08:00', '2026-03-01T10:00:0O+08:00', '2026-03-01T10:00:00+08:O0', '2026-02-29T00:00:00Z', '2026-03-01 09:00:00+08:00', '2026-03-01T09:00:00', '2026-03-01T24:00:00Z',
       '2026-03-01T09:00:00.5Z', '2026-03-01T09:00:00+19:00', '0099-03-01T09:00:00Z', '2026-03-01T09:00:00+0800']) {
       expect(readIsoInstantBytes(bytes(s), 0, Buffer.byteLength(s)), s).toBeNaN();
     }
+  });
+
+  it('never reads a timestamp with one character changed into something else (property)', () => {
+    const valid = fc.constantFrom('2026-03-01T07:59:12+08:00', '2024-02-29T23:00:00-05:30', '1999-12-31T00:00:00Z');
+    fc.assert(
+      fc.property(valid, fc.nat(), fc.integer({ min: 0, max: 255 }), (text, at, byte) => {
+        const b = bytes(text);
+        b[at % b.length] = byte;
+        const fast = readIsoInstantBytes(b, 0, b.length);
+        if (Number.isNaN(fast)) return;
+        // Read: the text must still be a timestamp the records room reads to the same instant.
+        expect(fast).toBe(readInstant(Buffer.from(b).toString('latin1')));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('agrees with readInstant whenever it reads a timestamp (property)', () => {

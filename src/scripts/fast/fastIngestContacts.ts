@@ -103,6 +103,9 @@ function planFile(file: string, timeZone: string | undefined): FilePlan | string
   } catch {
     return 'the header does not name the contact fields';
   }
+  // A contact field the scanner does not read (scriptCompliant) would go unchecked: not for it.
+  const unread = header.find((h) => fieldCode.has(normaliseColumn(h)) && fieldCode.get(normaliseColumn(h)) === undefined);
+  if (unread !== undefined) return `a column the fast path does not read (${unread})`;
   const columns = header.map((h) => fieldCode.get(normaliseColumn(h)) ?? -1);
   return { file, format, size, dataStart: nl + 1, headerLines: 1, header, columns };
 }

@@ -132,6 +132,9 @@ describe('fastIngestContacts on CSV', () => {
     expect(await fast([unclosed], 1)).toMatch(/never closed/);
     const gz = write('csv.gz', 'x');
     expect(await fast([gz], 1)).toMatch(/gzip/);
+    // A contact field the scanner does not check would be let through unchecked.
+    const unread = write('csv', 'id,channel,direction,offeredAt,answered,scriptCompliant\nP1,phone,inbound,2026-03-01T09:00:00+08:00,true,maybe\n');
+    expect(await fast([unread], 1)).toMatch(/does not read \(scriptCompliant\)/);
   });
 });
 

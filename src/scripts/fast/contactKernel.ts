@@ -13,7 +13,7 @@ import type { ScannedContact } from './contactScanner.js';
 // through an array of functions, which on millions of rows costs more than reading them. Here
 // the same rules are written once, side by side, over the scanner's reused row: a row adds to
 // the 29 counters of its cell (answered, wait known, wait sum, met 20 s…), only those it moves,
-// in one 128-byte block (counts as 32-bit integers, sums of seconds and ratings as doubles).
+// in its 128-byte cell (counts as 32-bit integers, sums of seconds and ratings as doubles).
 // At the end the cells are summed into the four groups of their month (the whole month,
 // the agent, the channel, the topic), each group becomes one state per KPI, exactly the
 // accumulators' own shape, and goes to the builder through `addGroup`.
@@ -51,11 +51,11 @@ const CONSULTATIONS_ANSWERED = 22;
 const REPLY_TIME_UNKNOWN = 23; // answered consultations whose reply time is unknown
 const REPLIED_ON_TIME = 24;
 const CONSULTATIONS_SATISFIED = 25;
-/** The counts above are integers; the three sums below are not. */
-const COUNTS = 26;
-const WAIT_SUM = 26; // wait of the answered contacts whose wait is known, seconds
-const HANDLE_SUM = 27; // talk + hold + wrap-up, seconds
-const RATING_SUM = 28;
+/** The counters above are counts (integers); from here on they are sums. */
+const FIRST_SUM = 26;
+const WAIT_SUM = FIRST_SUM; // wait of the answered contacts whose wait is known, seconds
+const HANDLE_SUM = FIRST_SUM + 1; // talk + hold + wrap-up, seconds
+const RATING_SUM = FIRST_SUM + 2;
 const COUNTERS = 29;
 /** A group's block (Float64Array): the 29 counters, padded to 32 slots (256 bytes). */
 const SLOTS = 32;
@@ -71,6 +71,7 @@ const tally = (numerator: number, denominator: number, excluded: number) => ({
 const readers: Readonly<Record<string, Reader>> = {
   answerRate: (s, b) => tally(s[b + ANSWERED]!, s[b + CONTACTS]!, 0),
   abandonRate: (s, b) => tally(s[b + CONTACTS]! - s[b + ANSWERED]!, s[b + CONTACTS]!, 0),
+  // Offered: answered with a known wait, plus every unanswered contact; unknown waits excluded.
   serviceLevel: (s, b) =>
     tally(s[b + WITHIN_SERVICE_LEVEL]!, s[b + WAIT_KNOWN]! + s[b + CONTACTS]! - s[b + ANSWERED]!, s[b + ANSWERED]! - s[b + WAIT_KNOWN]!),
   averageSpeedOfAnswer: (s, b) => tally(s[b + WAIT_SUM]!, s[b + WAIT_KNOWN]!, s[b + ANSWERED]! - s[b + WAIT_KNOWN]!),
@@ -117,22 +118,22 @@ const completenessFields = ['topic', 'kind', 'resolvedAtFirstContact'];
 const completenessMatches =
   defaultRequiredFields.length === completenessFields.length && defaultRequiredFields.every((f, i) => f === completenessFields[i]);
 
-/** One month's groups: the whole month, the two channels, and a block per agent and topic number (+ 1; 0 is "none"). */
-interface MonthBlocks {
+/**
+ * One month's groups, each a block of {@link SLOTS} doubles: the whole month, the two channels,
+ * and one per agent and per topic (by their text number + 1; 0 is "none"), made only for those
+ * the month has, so memory follows the groups the report will hold anyway.
+ */
+interface MonthGroups {
   readonly all: Float64Array;
   readonly channel: Float64Array;
-  agent: Float64Array;
-  topic: Float64Array;
+  readonly agent: Map<number, Float64Array>;
+  readonly topic: Map<number, Float64Array>;
 }
 
-const blocks = (n: number): Float64Array => new Float64Array(n * SLOTS);
-const withRoomFor = (array: Float64Array, block: number): Float64Array => {
-  if ((block + 1) * SLOTS <= array.length) return array;
-  let n = array.length / SLOTS;
-  while (n <= block) n *= 2;
-  const bigger = blocks(n);
-  bigger.set(array);
-  return bigger;
+const groupIn = (groups: Map<number, Float64Array>, key: number): Float64Array => {
+  let block = groups.get(key);
+  if (block === undefined) groups.set(key, (block = new Float64Array(SLOTS)));
+  return block;
 };
 
 /** Cells kept before they are summed into their groups (bounded memory whatever the keys). */
@@ -174,7 +175,7 @@ export class ContactKernel {
   private monthTo = -1;
   private month = 0;
   /** The groups, filled from the cells when they are summed. */
-  private readonly byMonth = new Map<number, MonthBlocks>();
+  private readonly byMonth = new Map<number, MonthGroups>();
   private readonly plan: readonly string[];
   private readonly maxCells: number;
 
@@ -310,7 +311,7 @@ export class ContactKernel {
       n[b + ANSWERED]!++;
       if (wait !== undefined) {
         n[b + WAIT_KNOWN]!++;
-        sums[f]! += wait;
+        sums[f + WAIT_SUM - FIRST_SUM]! += wait;
         if (wait <= serviceLevelSeconds) n[b + WITHIN_SERVICE_LEVEL]!++;
         if (wait <= ringLimitSeconds) n[b + WITHIN_RINGS]!++;
       }
@@ -319,7 +320,7 @@ export class ContactKernel {
       if (talk === undefined && answeredAt !== undefined && endedAt !== undefined) talk = (endedAt - answeredAt) / 1000;
       if (talk !== undefined) {
         n[b + HANDLE_KNOWN]!++;
-        sums[f + 1]! += talk + (c.holdSeconds ?? 0) + (c.wrapUpSeconds ?? 0);
+        sums[f + HANDLE_SUM - FIRST_SUM]! += talk + (c.holdSeconds ?? 0) + (c.wrapUpSeconds ?? 0);
       }
       // firstContactResolution (unknown outcome excluded), recordCompleteness
       const resolved = c.resolvedAtFirstContact;
@@ -346,7 +347,7 @@ export class ContactKernel {
     }
     if (csat !== undefined) {
       n[b + RATINGS]!++;
-      sums[f + 2]! += csat;
+      sums[f + RATING_SUM - FIRST_SUM]! += csat;
     }
     // surveyResponseRate (any answer), nps
     const nps = c.nps;
@@ -375,27 +376,18 @@ export class ContactKernel {
     const keys = this.cellKeys;
     const cell = new Float64Array(COUNTERS);
     for (let i = 0; i < this.cells; i++) {
-      for (let k = 0; k < COUNTS; k++) cell[k] = counts[i * CELL_INTS + k]!;
-      for (let k = COUNTS; k < COUNTERS; k++) cell[k] = sums[i * CELL_DOUBLES + SUMS_AT + k - COUNTS]!;
+      for (let k = 0; k < FIRST_SUM; k++) cell[k] = counts[i * CELL_INTS + k]!;
+      for (let k = FIRST_SUM; k < COUNTERS; k++) cell[k] = sums[i * CELL_DOUBLES + SUMS_AT + k - FIRST_SUM]!;
       const m = keys[i * 4]!;
       let month = this.byMonth.get(m);
       if (month === undefined) {
-        month = {
-          all: blocks(1),
-          channel: blocks(2),
-          agent: blocks(64),
-          topic: blocks(64),
-        };
+        month = { all: new Float64Array(SLOTS), channel: new Float64Array(2 * SLOTS), agent: new Map(), topic: new Map() };
         this.byMonth.set(m, month);
       }
-      const agent = keys[i * 4 + 1]!;
-      const topic = keys[i * 4 + 2]!;
-      month.agent = withRoomFor(month.agent, agent);
-      month.topic = withRoomFor(month.topic, topic);
       addRow(month.all, 0, cell);
       addRow(month.channel, keys[i * 4 + 3]! * SLOTS, cell);
-      addRow(month.agent, agent * SLOTS, cell);
-      addRow(month.topic, topic * SLOTS, cell);
+      addRow(groupIn(month.agent, keys[i * 4 + 1]!), 0, cell);
+      addRow(groupIn(month.topic, keys[i * 4 + 2]!), 0, cell);
     }
     this.counts = new Int32Array(CELL_INTS * 1024);
     this.sums = new Float64Array(this.counts.buffer);
@@ -417,25 +409,17 @@ export class ContactKernel {
   flushInto(sink: CellSink, texts: Pick<Interner, 'stringAt'>): void {
     this.drain();
     const reads = this.plan.map((name) => readers[name]!);
-    const give = (month: string, dimension: GroupDimension, array: Float64Array, valueOf: (block: number) => string | undefined): void => {
-      for (const block of usedBlocks(array)) {
-        const b = block * SLOTS;
-        sink[addGroup](
-          month,
-          dimension,
-          valueOf(block),
-          array[b + CONTACTS]!,
-          reads.map((read) => read(array, b))
-        );
-      }
+    const give = (month: string, dimension: GroupDimension, value: string | undefined, block: Float64Array, at = 0): void => {
+      if (block[at + CONTACTS]! > 0) sink[addGroup](month, dimension, value, block[at + CONTACTS]!, reads.map((read) => read(block, at)));
     };
-    const text = (block: number): string | undefined => (block === 0 ? undefined : texts.stringAt(block - 1));
+    const text = (key: number): string | undefined => (key === 0 ? undefined : texts.stringAt(key - 1));
     for (const [m, month] of [...this.byMonth].sort(([a], [b]) => a - b)) {
       const label = this.months.label(m);
-      give(label, 'all', month.all, () => undefined);
-      give(label, 'agent', month.agent, text);
-      give(label, 'channel', month.channel, (block) => (block === 1 ? 'chat' : 'phone'));
-      give(label, 'topic', month.topic, text);
+      give(label, 'all', undefined, month.all);
+      for (const [key, block] of month.agent) give(label, 'agent', text(key), block);
+      give(label, 'channel', 'phone', month.channel, 0);
+      give(label, 'channel', 'chat', month.channel, SLOTS);
+      for (const [key, block] of month.topic) give(label, 'topic', text(key), block);
     }
     this.byMonth.clear();
   }
@@ -454,9 +438,3 @@ function addRow(s: Float64Array, b: number, r: Float64Array): void {
   for (let k = 0; k < COUNTERS; k++) s[b + k]! += r[k]!;
 }
 
-/** The blocks that counted rows. */
-function usedBlocks(array: Float64Array): number[] {
-  const used: number[] = [];
-  for (let block = 0; block * SLOTS < array.length; block++) if (array[block * SLOTS + CONTACTS]! > 0) used.push(block);
-  return used;
-}

@@ -92,8 +92,28 @@ function cellEnd(src: Uint8Array, p: number, end: number): number {
   return p;
 }
 
-/** Whether a decoded text would change under `String.prototype.trim` (CSV text is trimmed). */
-const trims = (text: string): boolean => text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.trim() !== text);
+/**
+ * Whether `String.prototype.trim` removes the code point: ECMAScript's white space and line
+ * terminators above U+0020 (those at or below it are left to the general path by the callers).
+ */
+export const isTrimmedSpace = (cp: number): boolean =>
+  cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
+
+/** The code point of the (valid UTF-8) sequence starting at `at`. */
+function codePointAt(src: Uint8Array, at: number): number {
+  const b = src[at]!;
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (src[at + 1]! & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((src[at + 1]! & 0x3f) << 6) | (src[at + 2]! & 0x3f);
+  return ((b & 0x07) << 18) | ((src[at + 1]! & 0x3f) << 12) | ((src[at + 2]! & 0x3f) << 6) | (src[at + 3]! & 0x3f);
+}
+
+/** The start of the UTF-8 sequence that ends at `end` (after its continuation bytes). */
+function lastSequenceStart(src: Uint8Array, start: number, end: number): number {
+  let at = end - 1;
+  while (at > start && (src[at]! & 0xc0) === 0x80) at--;
+  return at;
+}
 
 const EMPTY_MESSAGES: readonly never[] = Object.freeze([]);
 
@@ -229,7 +249,8 @@ export class ContactScanner {
     const last = src[end - 1]!;
     if (first <= 32 || last <= 32) return false;
     if (first < 0x80 && last < 0x80) return true;
-    return !trims(this.lazyText(start, end));
+    // Read from the bytes (the input is checked UTF-8): no text decoded, nothing interned.
+    return !isTrimmedSpace(codePointAt(src, start)) && !isTrimmedSpace(codePointAt(src, lastSequenceStart(src, start, end)));
   }
 
   private reset(): void {
@@ -326,24 +347,6 @@ export class ContactScanner {
   }
 
 
-  private id(src: Buffer, start: number, end: number, trimmed: boolean): boolean {
-    let h = 0x811c9dc5;
-    let high = 0;
-    for (let i = start; i < end; i++) {
-      const b = src[i]!;
-      high |= b;
-      h = Math.imul(h ^ b, 0x01000193);
-    }
-    this.idStart = start;
-    this.idEnd = end;
-    this.idHash = finishHash(h);
-    if (trimmed && !this.trimmedCell(src, start, end)) return false;
-    if (this.rowMode) return true;
-    const text = high < 0x80 ? latin1(src, start, end) : src.toString('utf8', start, end);
-    this.contact.id = text;
-    return true;
-  }
-
   /**
    * A field's value written as text (a CSV cell, or a JSON string's inner bytes). `csv` says
    * which rules apply: CSV cells are trimmed and numbers/flags arrive as text; JSON strings are
@@ -357,7 +360,10 @@ export class ContactScanner {
     }
     switch (code) {
       case F.id:
-        return this.id(src, start, end, csv);
+      case F.agentId:
+      case F.topic:
+        // Read where they stand (textField, with their hash); not through here.
+        return false;
       case F.channel: {
         const w = wordIndex(src, start, end, CHANNELS);
         if (w < 0) return false;
@@ -394,17 +400,6 @@ export class ContactScanner {
           this.queueEnd = end;
         }
         return true;
-      case F.agentId:
-      case F.topic: {
-        if (csv && !this.trimmedCell(src, start, end)) return false;
-        const index = this.textIndex(start, end);
-        if (this.rowMode) {
-          if (code === F.agentId) this.agentIndex = index;
-          else this.topicIndex = index;
-        } else if (code === F.agentId) c.agentId = this.texts.stringAt(index);
-        else c.topic = this.texts.stringAt(index);
-        return true;
-      }
       case F.offeredAt:
       case F.answeredAt:
       case F.endedAt: {

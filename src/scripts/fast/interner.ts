@@ -27,13 +27,6 @@ export class Interner {
     return this.strings.length;
   }
 
-  /**
-   * The string of `src[start, end)` (UTF-8), `hash` being its {@link hashBytes}.
-   */
-  get(src: Buffer, start: number, end: number, hash: number): string {
-    return this.strings[this.indexOf(src, start, end, hash)]!;
-  }
-
   /** The string numbered `index` by {@link indexOf}. */
   stringAt(index: number): string {
     return this.strings[index]!;

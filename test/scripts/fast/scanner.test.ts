@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readInstant, safeParseContact } from '../../../src/records/index.js';
 import { ByteTable, hashBytes } from '../../../src/scripts/fast/byteTable.js';
-import { ContactScanner, F } from '../../../src/scripts/fast/contactScanner.js';
+import { ContactScanner, F, isTrimmedSpace } from '../../../src/scripts/fast/contactScanner.js';
 import { findEarlierIds } from '../../../src/scripts/fast/crossRangeDuplicates.js';
 import { IdSet } from '../../../src/scripts/fast/idSet.js';
 import { Interner } from '../../../src/scripts/fast/interner.js';
@@ -171,10 +171,10 @@ describe('Interner', () => {
   it('decodes each distinct value once and returns the same string after', () => {
     const i = new Interner(2);
     const src = bytes('A0001,账单查询,A0001');
-    const first = i.get(src, 0, 5, hashBytes(src, 0, 5));
-    expect(first).toBe('A0001');
-    expect(i.get(src, src.length - 5, src.length, hashBytes(src, src.length - 5, src.length))).toBe(first);
-    expect(i.get(src, 6, 18, hashBytes(src, 6, 18))).toBe('账单查询');
+    const first = i.indexOf(src, 0, 5, hashBytes(src, 0, 5));
+    expect(i.stringAt(first)).toBe('A0001');
+    expect(i.indexOf(src, src.length - 5, src.length, hashBytes(src, src.length - 5, src.length))).toBe(first);
+    expect(i.stringAt(i.indexOf(src, 6, 18, hashBytes(src, 6, 18)))).toBe('账单查询');
     expect(i.size).toBe(2);
   });
 });
@@ -233,6 +233,35 @@ describe('ContactScanner', () => {
     ]) {
       const b = bytes(line);
       expect(s.scanJson(b, 0, b.length), line).toBe(false);
+    }
+  });
+});
+
+describe('isTrimmedSpace', () => {
+  it('says of every code point above U+0020 what String.prototype.trim does', () => {
+    for (let cp = 33; cp <= 0x10ffff; cp += cp < 0x3100 ? 1 : cp < 0xffff ? 7 : 4099) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      expect(isTrimmedSpace(cp), cp.toString(16)).toBe(String.fromCodePoint(cp).trim() === '');
+    }
+    expect(isTrimmedSpace(0xfeff)).toBe(true);
+  });
+
+  it('keeps no text of a row in row mode: a thousand customers named 客户… leave only the agent numbered', () => {
+    const s = new ContactScanner(columns, true);
+    for (let i = 0; i < 1000; i++) {
+      const b = bytes(`P${i},phone,inbound,A1,客户${i},2026-03-01T09:00:00+08:00,true,,1,,,`);
+      expect(s.scanCsv(b, 0, b.length)).toBe(true);
+    }
+    expect(s.texts.size).toBe(1);
+    expect(s.texts.stringAt(s.agentIndex)).toBe('A1');
+  });
+
+  it('lets the scanner judge a non-ASCII edge from its bytes: 客户1 is kept, 客户1 + U+3000 goes to the general path', () => {
+    const s = new ContactScanner(columns);
+    const row = (customer: string) => bytes(`P1,phone,inbound,A1,${customer},2026-03-01T09:00:00+08:00,true,,1,,,`);
+    for (const [customer, plain] of [['客户1', true], ['客户1\u3000', false], ['\u00a0C1', false], ['C1\ufeff', false], ['é', true]] as const) {
+      const b = row(customer);
+      expect(s.scanCsv(b, 0, b.length), customer).toBe(plain);
     }
   });
 });

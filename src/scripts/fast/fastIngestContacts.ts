@@ -178,6 +178,9 @@ function lineAfter(file: string, at: number, size: number): number {
   }
 }
 
+/** A worker that stopped by itself (out of its heap, most likely): the general path takes over. */
+class WorkerStopped extends Error {}
+
 /** A small pool of worker threads answering scan and probe requests. */
 class Pool {
   private readonly workers: Worker[] = [];
@@ -203,24 +206,8 @@ class Pool {
   async run<T>(type: 'scan' | 'probe', payload: unknown): Promise<T> {
     while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     const worker = this.idle.pop()!;
-    const id = this.next++;
     try {
-      return await new Promise<T>((resolve, reject) => {
-        const onMessage = (m: { id: number; result?: T; error?: string }) => {
-          if (m.id !== id) return;
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
-          else resolve(m.result as T);
-        };
-        const onError = (error: Error) => {
-          worker.off('message', onMessage);
-          reject(error);
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        worker.postMessage({ id, type, payload });
-      });
+      return await this.request<T>(worker, type, payload);
     } finally {
       this.idle.push(worker);
       this.waiting.shift()?.();
@@ -239,33 +226,46 @@ class Pool {
   async queue(tasks: readonly RangeTask[], counter: SharedArrayBuffer, onResult: (result: RangeResult) => void): Promise<void> {
     const workers = this.idle.splice(0);
     try {
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              const id = this.next++;
-              const onMessage = (m: { id: number; partial?: RangeResult; result?: null; error?: string }) => {
-                if (m.id !== id) return;
-                if (m.partial !== undefined) return onResult(m.partial);
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
-                else resolve();
-              };
-              const onError = (error: Error) => {
-                worker.off('message', onMessage);
-                reject(error);
-              };
-              worker.on('message', onMessage);
-              worker.once('error', onError);
-              worker.postMessage({ id, type: 'queue', payload: { tasks, counter } });
-            }),
-        ),
-      );
+      await Promise.all(workers.map((worker) => this.request<null>(worker, 'queue', { tasks, counter }, onResult)));
     } finally {
       this.idle.push(...workers);
       for (let i = 0; i < workers.length; i++) this.waiting.shift()?.();
     }
+  }
+
+  /**
+   * Sends one request and waits for its answer (`onPartial` takes the ranges of a queue as they
+   * come). An exception inside the worker is thrown here as it would be in this thread; a worker
+   * that stops by itself (out of its heap) rejects with {@link WorkerStopped}.
+   */
+  private request<T>(worker: Worker, type: 'scan' | 'probe' | 'queue', payload: unknown, onPartial?: (result: RangeResult) => void): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      const done = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (m: { id: number; partial?: RangeResult; result?: T; error?: string }) => {
+        if (m.id !== id) return;
+        if (m.partial !== undefined) return onPartial?.(m.partial);
+        done();
+        if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
+        else resolve(m.result as T);
+      };
+      const onError = (error: Error) => {
+        done();
+        reject(new WorkerStopped(error.message));
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new WorkerStopped(`exited with code ${code}`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage({ id, type, payload });
+    });
   }
 
   async close(): Promise<void> {
@@ -346,8 +346,9 @@ export async function fastIngestContacts(
   try {
     return await scanAll();
   } catch (error) {
-    // A worker that died (out of its heap, most likely) gives the run back to the general path.
-    if (pool !== undefined) return { ok: false, reason: `a fast-path worker stopped: ${(error as Error).message.split('\n')[0]}` };
+    // A worker that died (out of its heap, most likely) gives the run back to the general path;
+    // an exception, in this thread or a worker, is a bug and is thrown.
+    if (error instanceof WorkerStopped) return { ok: false, reason: `a fast-path worker stopped: ${error.message.split('\n')[0]}` };
     throw error;
   } finally {
     await pool?.close();
@@ -366,15 +367,23 @@ export async function fastIngestContacts(
       const counter = new SharedArrayBuffer(4);
       const workersDone = pool.queue(tasks, counter, took);
       const next = new Int32Array(counter);
+      let failed: { error: unknown } | undefined;
       try {
         for (;;) {
           const i = Atomics.add(next, 0, 1);
           if (i >= tasks.length) break;
           took(scanRange(tasks[i]!, options.createSink(options.sinkOptions)));
         }
-      } finally {
-        await workersDone;
+      } catch (error) {
+        failed = { error };
       }
+      // The workers finish their ranges either way; this thread's own error, if any, wins.
+      try {
+        await workersDone;
+      } catch (error) {
+        failed ??= { error };
+      }
+      if (failed !== undefined) throw failed.error;
     }
     const aborted = results.find((r) => r.abort !== undefined);
     if (aborted?.abort === spansRanges && options.ranges !== 1) {

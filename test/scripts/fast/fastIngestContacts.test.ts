@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/records/index.js';
@@ -202,5 +203,22 @@ describe('fastIngestContacts on NDJSON', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('fastIngestContacts with worker threads', () => {
+  // Stand-in workers (plain modules): one that stops as soon as it is asked, one that reports an exception.
+  const stops = write('mjs', "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+  const throws = write('mjs', "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, error: 'Error: boom' }));\n");
+  const file = write('csv', `${header}\n${goodCsv.join('\n')}\n`);
+  const createSink = () => ({ addContact: () => {}, state: () => null });
+
+  it('gives the run back to the general path when a worker stops by itself (out of its heap, say)', async () => {
+    const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(stops), createSink });
+    expect(out).toEqual({ ok: false, reason: 'a fast-path worker stopped: exited with code 3' });
+  });
+
+  it('throws an exception raised in a worker, as it would be in this thread (a bug is not hidden)', async () => {
+    await expect(fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(throws), createSink })).rejects.toThrow(/fast-path worker: Error: boom/);
   });
 });

@@ -513,9 +513,10 @@ const firstById = <T extends { id: string }>(list: T[], n: number): T[] =>
   list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
 
 /**
- * Merges `b` into `a` in place (a builder's own state) and returns `a`. Nothing of `b` is
- * changed or kept: what comes from it is cloned, so `a.merge(a)` doubles and a state may be
- * merged into several builders.
+ * Merges `b` into `a` in place (a builder's own state) and returns `a`. Nothing of `b` is changed
+ * or kept: its new groups, pending scores and missed deadlines are cloned, and its KPI states are
+ * only read (`merge` never keeps its second argument), so `a.merge(a)` doubles and a state may
+ * be merged into several builders.
  */
 function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[], listMissed: number): ReportState {
   const out = a;

@@ -163,8 +163,10 @@ const keyTable = (() => {
   return table;
 })();
 const keyBytes = fieldNames.map(bytesOf);
-/** Each key's bytes as little-endian 32-bit words (its last `length % 4` bytes are compared one by one). */
-const keyWords = keyBytes.map((key) => {
+/** Each key's bytes followed by its closing quote and the colon: `channel":`. */
+const keyColonBytes = fieldNames.map((name) => bytesOf(`${name}":`));
+/** Those bytes as little-endian 32-bit words (the last `length % 4` bytes are compared one by one). */
+const keyColonWords = keyColonBytes.map((key) => {
   const words = new Int32Array(key.length >> 2);
   const view = new DataView(key.buffer, key.byteOffset, key.byteLength);
   for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
@@ -629,11 +631,11 @@ export class ContactScanner {
       // that followed the previous one last time (a position would miss after every gap).
       const guess = successor[previous + 1]!;
       if (guess >= 0) {
-        const key = keyBytes[guess]!;
+        // The key, its closing quote and the colon, four bytes at a time, then the last few.
+        const key = keyColonBytes[guess]!;
         const len = key.length;
-        if (ks + len < end && src[ks + len] === 34) {
-          // Four bytes at a time, then the last few one by one.
-          const words = keyWords[guess]!;
+        if (ks + len < end) {
+          const words = keyColonWords[guess]!;
           let w = 0;
           while (w < words.length && view.getInt32(ks + w * 4, true) === words[w]) w++;
           let i = w * 4;
@@ -645,6 +647,7 @@ export class ContactScanner {
         }
       }
       if (code < 0) {
+        // Else find the key's end and look it up by its length and first byte.
         while (p < end && src[p] !== 34) {
           if (src[p] === 92) return false;
           p++;
@@ -656,14 +659,14 @@ export class ContactScanner {
         const key = keyBytes[code]!;
         for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return false;
         successor[previous + 1] = code;
+        p++;
+        if (src[p] !== 58) return false;
+        p++;
       }
       previous = code;
       const bit = 1 << code;
       if ((this.seen & bit) !== 0) return false; // a key twice: JSON.parse keeps the last; let it
       this.seen |= bit;
-      p++;
-      if (src[p] !== 58) return false;
-      p++;
       const b = src[p];
       if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
         if (!this.stringField(code, src, p + 1, p + 26, false)) return false;

@@ -170,6 +170,12 @@ describe('averageHandleTime', () => {
     expect(averageHandleTime(calls)).toEqual({ value: 240, numerator: 240, denominator: 1, excluded: 1 });
   });
 
+  it('does not add the hold twice: answer → end already holds it, so only the wrap-up is added', () => {
+    // Answered at +10 s, ended at +610 s (60 s of it on hold), 30 s of wrap-up: 600 + 30 = 630.
+    const held = call({ answeredAt: t0 + 10 * sec, endedAt: t0 + 610 * sec, holdSeconds: 60, wrapUpSeconds: 30 });
+    expect(averageHandleTime([held]).value).toBe(630);
+  });
+
   it("seed 002's resolution time: offered → ended", () => {
     // 250 s from offer to end
     expect(averageHandleTime([call({ talkSeconds: 10, endedAt: t0 + 250 * sec })], { definition: 'resolution' }).value).toBe(250);

@@ -44,13 +44,13 @@ export const averageHandleTimeKpi = defineKpi({
           const ended = contact.endedAt;
           seconds = ended === undefined ? undefined : (ended - contact.offeredAt) / 1000;
         } else {
-          let talk = contact.talkSeconds;
-          if (talk === undefined) {
-            const answeredAt = contact.answeredAt;
-            const ended = contact.endedAt;
-            if (answeredAt !== undefined && ended !== undefined) talk = (ended - answeredAt) / 1000;
-          }
+          const talk = contact.talkSeconds;
+          const answeredAt = contact.answeredAt;
+          const ended = contact.endedAt;
+          // Handle time = talk + hold + wrap-up. Without a talk time, answer → end is the connected
+          // time, which already holds the hold: only the wrap-up is added to it.
           if (talk !== undefined) seconds = talk + (contact.holdSeconds ?? 0) + (contact.wrapUpSeconds ?? 0);
+          else if (answeredAt !== undefined && ended !== undefined) seconds = (ended - answeredAt) / 1000 + (contact.wrapUpSeconds ?? 0);
         }
         if (seconds === undefined) state.excluded++;
         else {

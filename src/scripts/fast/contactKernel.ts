@@ -54,7 +54,7 @@ const CONSULTATIONS_SATISFIED = 25;
 /** The counters above are counts (integers); from here on they are sums. */
 const FIRST_SUM = 26;
 const WAIT_SUM = FIRST_SUM; // wait of the answered contacts whose wait is known, seconds
-const HANDLE_SUM = FIRST_SUM + 1; // talk + hold + wrap-up, seconds
+const HANDLE_SUM = FIRST_SUM + 1; // talk + hold (or answer to end) + wrap-up, seconds
 const RATING_SUM = FIRST_SUM + 2;
 const COUNTERS = 29;
 /** A group's block (Float64Array): the 29 counters, padded to 32 slots (256 bytes). */
@@ -315,12 +315,12 @@ export class ContactKernel {
         if (wait <= serviceLevelSeconds) n[b + WITHIN_SERVICE_LEVEL]!++;
         if (wait <= ringLimitSeconds) n[b + WITHIN_RINGS]!++;
       }
-      // averageHandleTime: talk (or answer to end) + hold + wrap-up
-      let talk = c.talkSeconds;
-      if (talk === undefined && answeredAt !== undefined && endedAt !== undefined) talk = (endedAt - answeredAt) / 1000;
-      if (talk !== undefined) {
+      // averageHandleTime: talk + hold (or answer to end, which holds both) + wrap-up
+      const talk = c.talkSeconds;
+      const connected = talk !== undefined ? talk + (c.holdSeconds ?? 0) : answeredAt !== undefined && endedAt !== undefined ? (endedAt - answeredAt) / 1000 : undefined;
+      if (connected !== undefined) {
         n[b + HANDLE_KNOWN]!++;
-        sums[f + HANDLE_SUM - FIRST_SUM]! += talk + (c.holdSeconds ?? 0) + (c.wrapUpSeconds ?? 0);
+        sums[f + HANDLE_SUM - FIRST_SUM]! += connected + (c.wrapUpSeconds ?? 0);
       }
       // firstContactResolution (unknown outcome excluded), recordCompleteness
       const resolved = c.resolvedAtFirstContact;

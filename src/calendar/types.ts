@@ -1,4 +1,4 @@
-import type { InstantInput } from '../records/index.js';
+import { maxInstantMs, minInstantMs, type InstantInput } from '../records/index.js';
 
 /** Milliseconds in a minute. */
 export const msInMinute = 60_000;
@@ -7,10 +7,10 @@ export const msInHour = 3_600_000;
 /** Milliseconds in a 24-hour day (a local date can have 23 or 25 h across a daylight-saving change). */
 export const msInDay = 86_400_000;
 
-/** The earliest instant the calendar functions accept (1000-01-01T00:00Z): time zone data means nothing before. */
-export const minCalendarMs = -30_610_224_000_000;
+/** The earliest instant the calendar functions accept (1000-01-01T00:00Z): the records room's bound. */
+export const minCalendarMs = minInstantMs;
 /** The latest instant the calendar functions accept (9999-12-31T23:59:59.999Z). */
-export const maxCalendarMs = 253_402_300_799_999;
+export const maxCalendarMs = maxInstantMs;
 
 /**
  * How many consecutive days without any working time a search walks before giving up

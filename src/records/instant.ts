@@ -17,13 +17,21 @@ const daysInMonth = (year: number, month: number): number =>
 /** The expected-text for a timestamp field, shared by every record schema. */
 export const expectedInstant = 'an ISO 8601 timestamp with an offset (e.g. 2026-03-01T09:15:00+08:00)';
 
+/** The earliest instant the library reads: 1000-01-01T00:00:00Z (time zone data means nothing before). */
+export const minInstantMs = -30_610_224_000_000;
+/** The latest instant the library reads: 9999-12-31T23:59:59.999Z (an ISO year has four digits). */
+export const maxInstantMs = 253_402_300_799_999;
+const outOfRange = { expected: 'an instant between the years 1000 and 9999' } as const;
+const inRange = (ms: number): number | InstantProblem => (ms >= minInstantMs && ms <= maxInstantMs ? ms : outOfRange);
+
 /**
  * Reads an instant into epoch milliseconds.
  *
  * A string must be ISO 8601 (`2026-03-01T09:15:00+08:00`, a space instead of `T` is accepted)
  * and carry an offset or `Z`; without one it is read as wall-clock time in `timeZone`, and
  * without a `timeZone` it is refused, because guessing the zone moves calls across days and
- * months. Calendar fields are checked (no 31 April, no hour 24).
+ * months. Calendar fields are checked (no 31 April, no hour 24), and any instant must fall in the
+ * years 1000–9999: `1e16` ms, or a year `0025` that `Date.UTC` would read as 1925, is refused.
  *
  * @param value - the raw value
  * @param timeZone - IANA zone for strings that carry no offset
@@ -33,11 +41,11 @@ export const expectedInstant = 'an ISO 8601 timestamp with an offset (e.g. 2026-
  */
 export function readInstant(value: unknown, timeZone?: string): number | InstantProblem {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : { expected: 'a finite epoch time in milliseconds' };
+    return Number.isFinite(value) ? inRange(value) : { expected: 'a finite epoch time in milliseconds' };
   }
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isNaN(ms) ? { expected: 'a valid Date' } : ms;
+    return Number.isNaN(ms) ? { expected: 'a valid Date' } : inRange(ms);
   }
   if (typeof value !== 'string') return { expected: expectedInstant };
   const m = isoPattern.exec(value.trim());
@@ -57,7 +65,7 @@ export function readInstant(value: unknown, timeZone?: string): number | Instant
     if (timeZone === undefined) {
       return { expected: `${expectedInstant}; this one has no offset and no time zone was given` };
     }
-    return new TZDate(year, month - 1, day, hour, minute, second, ms, timeZone).getTime();
+    return year < 1000 ? outOfRange : inRange(new TZDate(year, month - 1, day, hour, minute, second, ms, timeZone).getTime());
   }
   let offsetMinutes = 0;
   if (zone !== 'Z' && zone !== 'z') {
@@ -68,7 +76,7 @@ export function readInstant(value: unknown, timeZone?: string): number | Instant
     if (oh > 18 || om > 59) return { expected: `${expectedInstant} with an offset within ±18:00` };
     offsetMinutes = sign * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return year < 1000 ? outOfRange : inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
 }
 
 /**

@@ -219,6 +219,26 @@ describe('parseContact rejects what a careful QA analyst would reject', () => {
   });
 });
 
+describe('instants outside the years 1000–9999', () => {
+  it('are refused with a reason, never thrown: 1e16 ms, a year 0025 (which Date.UTC reads as 1925)', () => {
+    const huge = safeParseContact({ ...call, offeredAt: 1e16, answeredAt: 0 });
+    expect(huge.success).toBe(false);
+    if (!huge.success) expect(huge.error.format()).toContain('✖ offeredAt: expected an instant between the years 1000 and 9999, got 10000000000000000');
+    expect(safeParseContact({ ...call, offeredAt: '0025-01-01T00:00:00Z', answeredAt: undefined }).success).toBe(false);
+    expect(() => toEpochMs('0025-01-01T00:00:00Z')).toThrow(/between the years 1000 and 9999/);
+    expect(toEpochMs('1000-01-01T00:00:00Z')).toBe(-30_610_224_000_000);
+  });
+
+  it('never make the parser throw, whatever the epoch numbers (property)', () => {
+    const ms = fc.oneof(fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(1e16, -1e16, 8.64e15, 8.64e15 + 1));
+    fc.assert(
+      fc.property(ms, ms, ms, (offeredAt, answeredAt, endedAt) => {
+        expect(() => safeParseContact({ ...call, offeredAt, answeredAt, endedAt })).not.toThrow();
+      }),
+    );
+  });
+});
+
 describe('toEpochMs', () => {
   it('reads offsets with and without a colon, and Z', () => {
     const utc = Date.UTC(2026, 2, 1, 1, 15);

@@ -1,4 +1,4 @@
-import type { Contact } from '../../records/index.js';
+import { maxInstantMs, type Contact } from '../../records/index.js';
 import { finishHash } from './byteTable.js';
 import { Interner } from './interner.js';
 import { readIsoInstantBytes } from './isoInstant.js';
@@ -303,7 +303,8 @@ export class ContactScanner {
         const s1 = src[start + 17]! - 48;
         const s2 = src[start + 18]! - 48;
         if (m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9 && s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9) {
-          return this.instantHour + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
+          const ms = this.instantHour + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
+          return ms <= maxInstantMs ? ms : Number.NaN; // the hour's start was in range; its end may not be
         }
         return Number.NaN;
       }

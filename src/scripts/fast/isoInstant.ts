@@ -1,3 +1,5 @@
+import { maxInstantMs, minInstantMs } from '../../records/index.js';
+
 // A non-digit is -100,000: whatever the other digits, the field it is in comes out negative and
 // fails its range check (with -1,000, a year of 202O read as 2020 - 1,000 = 1020).
 const digit = (b: number): number => (b >= 48 && b <= 57 ? b - 48 : -100_000);
@@ -63,5 +65,7 @@ export function readIsoInstantBytes(src: Uint8Array, start: number, end: number)
     lastDate = ymd;
     lastDays = daysFromCivil(year, month, day);
   }
-  return (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
+  const instant = (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
+  // The records room reads only the years 1000–9999 in UTC: an offset can step past either end.
+  return instant >= minInstantMs && instant <= maxInstantMs ? instant : Number.NaN;
 }

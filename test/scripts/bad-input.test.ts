@@ -90,6 +90,20 @@ describe('bad input', () => {
     expect(out.input).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });
   });
 
+  it('lines ending in CR alone (old Mac exports): exit 1 saying so, never an empty report', () => {
+    const path = file('mac.csv', [header, ...good].join('\r') + '\r');
+    const run = report(path);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `callcenter-qa report: ${path}:1: the header row holds a carriage return: the lines end in CR alone; save the file with LF or CRLF line endings\n`,
+    );
+    // Without a mapping too (the records' own field names), where the fast path reads first.
+    const plain = file('mac-plain.csv', 'id,channel,direction,offeredAt,answered\rP1,phone,inbound,2026-03-01T09:00:00+08:00,true\r');
+    const bare = runCli(['report', plain, '--format', 'json', '--out', join(dir, 'mac-plain.json'), '--quiet']);
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('the lines end in CR alone');
+  });
+
   it('a quote never closed: exit 1 naming the file and the line it opened on', () => {
     const path = file('unclosed.csv', [header, good[0], 'C9,"Ann,1/4/2021,9:00:00,Y,12,5', good[2]].join('\n') + '\n');
     const run = report(path);

@@ -127,6 +127,20 @@ describe('the mapping format', () => {
     );
   });
 
+  it('refuses a date format date-fns cannot read before any row (a usage error, never a crash on row 1)', () => {
+    const withFormat = (format: string) => ({ timeZone: 'UTC', channel: 'phone', direction: 'inbound', fields: { id: 'id', offeredAt: { column: 'at', format }, answered: 'ans' } });
+    for (const [format, why] of [
+      ['YYYY-MM-dd HH:mm', 'YYYY is the week-numbering year: write yyyy'],
+      ['yyyy-MM-ddTHH:mm', 'The format string mustn\'t contain `T` and any other token at the same time'],
+      ['DD/MM/yyyy', 'D is the day of the year: write d or dd for the day of the month'],
+    ] as const) {
+      expect(() => parseMapping(withFormat(format), 'm.json')).toThrowError(
+        `m.json: invalid mapping:\n✖ expected a date format date-fns can read, got ${JSON.stringify(format)}: ${why} → at fields.offeredAt.format`,
+      );
+    }
+    expect(() => parseMapping(withFormat("yyyy-MM-dd'T'HH:mm"), 'm.json')).not.toThrow();
+  });
+
   it('lists every problem of an invalid mapping, with its path', () => {
     try {
       parseMapping({ timeZone: 'Mars/Olympus', fields: { id: 'x', waitSecs: 'y', agentId: { column: 'a', true: ['Y'] } } }, 'm.json');

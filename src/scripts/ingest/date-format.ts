@@ -62,6 +62,30 @@ const daysInMonth = (year: number, month: number): number =>
  * @example
  * compileDateFormat('M/d/yyyy H:mm:ss', 'Europe/Zurich')('1/1/2021 9:12:58') //=> 1609488778000
  */
+/**
+ * Why date-fns refuses a format, or `undefined`: `YYYY`, or `T` beside other tokens, make its
+ * `parse` throw (on some inputs only), so a mapping is checked once before any row is read.
+ *
+ * @param format - a date-fns format
+ * @returns date-fns's message, or undefined when the format is usable
+ */
+export function dateFormatProblem(format: string): string | undefined {
+  if (compileSimpleFormat(format) !== undefined) return undefined;
+  // date-fns prints a warning before refusing these: name them first (quoted text aside).
+  const tokens = format.replace(/'[^']*'/g, '');
+  if (tokens.includes('Y')) return 'YYYY is the week-numbering year: write yyyy';
+  if (tokens.includes('D')) return 'D is the day of the year: write d or dd for the day of the month';
+  const reference = new Date(2000, 0, 1);
+  for (const probe of ['', '0', '2000-01-01T00:00:00', '1/1/2000 0:00:00']) {
+    try {
+      parse(probe, format, reference);
+    } catch (error) {
+      return (error as Error).message.split(';')[0];
+    }
+  }
+  return undefined;
+}
+
 export function compileDateFormat(format: string, timeZone: string): DateReader {
   const expected = `a date and time written as ${JSON.stringify(format)}`;
   const parts = compileSimpleFormat(format);
@@ -69,7 +93,13 @@ export function compileDateFormat(format: string, timeZone: string): DateReader 
     const inZone = tz(timeZone);
     const reference = new TZDate(2000, 0, 1, timeZone);
     return (text) => {
-      const date = parse(text.trim(), format, reference, { in: inZone });
+      let date: Date;
+      try {
+        date = parse(text.trim(), format, reference, { in: inZone });
+      } catch (error) {
+        // A format date-fns refuses only on some inputs (checked up front on a few).
+        return { expected: `${expected} (date-fns: ${(error as Error).message.split(';')[0]})` };
+      }
       return isValid(date) ? date.getTime() : { expected };
     };
   }

@@ -231,6 +231,14 @@ function validateRow<T>(kind: Kind, options: RowReaderOptions, timeZone: string 
 export function createCsvRowReader<T>(kind: Kind, header: CsvRecord, options: RowReaderOptions): (record: CsvRecord) => RowOutcome<T> {
   const { file } = options;
   if (header.problem !== undefined) throw inputError(`the header row: ${header.problem}`, { file, line: header.line });
+  // Lines that end in CR alone (old Mac exports) read as one endless header that may still name
+  // every field, and then as no rows at all: say so instead of reporting an empty month.
+  if (header.fields.some((f) => f.includes('\r'))) {
+    throw inputError('the header row holds a carriage return: the lines end in CR alone; save the file with LF or CRLF line endings', {
+      file,
+      line: header.line,
+    });
+  }
   let mapping = options.mapping;
   if (mapping === undefined) {
     if (kind === 'evaluation') throw usageError('evaluations are read from NDJSON (their scores are an object per row)', { file });

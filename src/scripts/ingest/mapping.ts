@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { channels, describeValue, directions, formatPath, isKnownTimeZone } from '../../records/index.js';
 import { describeFsError, inputError, usageError } from '../errors.js';
-import { compileDateFormats, type DateReader } from './date-format.js';
+import { compileDateFormats, dateFormatProblem, type DateReader } from './date-format.js';
 import { readDuration } from './duration.js';
 
 /** Which kind of record a mapping produces. */
@@ -38,7 +38,14 @@ export const defaultTrueWords = ['true', 'yes', 'y', '1', '是'] as const;
 export const defaultFalseWords = ['false', 'no', 'n', '0', '否'] as const;
 
 const columnName = z.string({ error: 'a column name' }).min(1, { error: 'a non-empty column name' });
-const dateFormat = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+const oneDateFormat = z
+  .string()
+  .min(1)
+  .superRefine((format, ctx) => {
+    const problem = dateFormatProblem(format);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `a date format date-fns can read, got ${JSON.stringify(format)}: ${problem}` });
+  });
+const dateFormat = z.union([oneDateFormat, z.array(oneDateFormat).min(1)], {
   error: 'a date-fns format ("M/d/yyyy H:mm:ss") or a list of alternatives',
 });
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'a string, number or boolean' });

@@ -161,6 +161,24 @@ describe('start, score, scan and sample on the generated month', () => {
     expect(scores[0]).toMatchObject({ rubricId: 'qc-v3.1', contactId: evaluations[0]!['contactId'], raterId: evaluations[0]!['raterId'] });
   });
 
+  it('score writes its rejects into a folder it creates (as report does)', () => {
+    const bad = join(dir, 'bad-evaluations.ndjson');
+    writeFileSync(bad, '{"id":"E1"}\n');
+    const rejects = join(dir, 'new-folder', 'score.rejects.ndjson');
+    const run = runCli(['score', bad, '--out', join(dir, 'bad-scores.ndjson'), '--rejects', rejects, '--quiet']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(lines(rejects)).toHaveLength(1);
+  });
+
+  it('sample refuses a blank --rate or --min-per-agent (Number("") is 0, which would sample nothing)', () => {
+    for (const flag of ['--rate', '--min-per-agent']) {
+      const run = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', flag, '', '--quiet']);
+      expect(run.status, flag).toBe(2);
+      expect(run.stderr).toContain(`${flag}: expected`);
+    }
+  });
+
   it('scan writes the transcripts that have hits', () => {
     const out = join(dir, 'hits.ndjson');
     const run = runCli(['scan', join(dir, 'data', 'contacts.ndjson'), '--out', out]);

@@ -190,7 +190,6 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
   const sinkOptions: ReportSinkOptions = { timeZone, preset: options.preset, month: options.month, calendar: options.calendar };
   const builder = createReportSink(sinkOptions);
   const rejectsPath = options.rejects ?? defaultRejectsPath(options.out, options.files[0]!);
-  await ensureDir(rejectsPath);
   const rejects: RejectsWriter = await openRejectsWriter(rejectsPath);
   const progress = createProgress({ stream: process.stderr, quiet: options.quiet === true });
   const handlers = {

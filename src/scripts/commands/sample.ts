@@ -41,9 +41,10 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
   // 2026-02-31 matches the pattern but names no day (Date would roll it over to 3 March).
   const isDay = day !== null && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).toISOString().startsWith(day[0]);
   if (day === null || !isDay) throw usageError(`--date: expected a day as YYYY-MM-DD, got ${JSON.stringify(values.date ?? '')}`);
-  const rate = values.rate === undefined ? 0.2 : Number(values.rate);
+  // Number('') is 0: a blank value must not quietly mean "sample nothing".
+  const rate = values.rate === undefined ? 0.2 : values.rate.trim() === '' ? Number.NaN : Number(values.rate);
   if (!(rate >= 0 && rate <= 1)) throw usageError(`--rate: expected a fraction from 0 to 1, got ${JSON.stringify(values.rate)}`);
-  const minPerAgent = values['min-per-agent'] === undefined ? 0 : Number(values['min-per-agent']);
+  const minPerAgent = values['min-per-agent'] === undefined ? 0 : values['min-per-agent'].trim() === '' ? Number.NaN : Number(values['min-per-agent']);
   if (!Number.isSafeInteger(minPerAgent) || minPerAgent < 0) {
     throw usageError(`--min-per-agent: expected a whole number ≥ 0, got ${JSON.stringify(values['min-per-agent'])}`);
   }

@@ -25,6 +25,8 @@ export interface RejectsWriter {
  * @throws {CliError} usage error naming the file when it cannot be replaced or written
  */
 export async function openRejectsWriter(path: string): Promise<RejectsWriter> {
+  // Every command's rejects file may sit in a folder that does not exist yet (`--rejects out/r.ndjson`).
+  await ensureDir(path);
   try {
     await rm(path, { force: true });
   } catch (error) {

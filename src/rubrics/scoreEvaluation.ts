@@ -171,7 +171,7 @@ function scoreItems(c: CompiledRubric, scores: Readonly<Record<string, unknown>>
  * @example
  * const perfect = Object.fromEntries(rubricOutline(qcRubricV31).items.map((i) => [i.id, i.max]));
  * scoreEvaluation(qcRubricV31, { contactId: 'c1', raterId: 'r1', scores: perfect }).percent //=> 100
- * @throws {ScoringError} listing every problem with its path: unknown or missing items, points
+ * @throws {ScoringError} listing every problem with its path: a `rubricId` naming another rubric, unknown or missing items, points
  *   that are not a level, `"na"` where forbidden, a bonus or deduction on an item without one
  *   (or on an N/A item), an unknown red line, an id listed twice
  */
@@ -183,6 +183,10 @@ export function scoreEvaluation(rubric: Rubric, evaluation: ScorableEvaluation):
     throw new ScoringError(rubric.id, [rubricIssue(['scores'], 'an object of item id → points or "na"', scores)], evaluation?.contactId);
   }
   const items = scoreItems(c, scores as Readonly<Record<string, unknown>>, issues);
+  // An evaluation made on another form may share item ids but not its rules (N/A, caps): never score it by these.
+  if (evaluation.rubricId !== undefined && evaluation.rubricId !== rubric.id) {
+    issues.push(rubricIssue(['rubricId'], `${JSON.stringify(rubric.id)}, the rubric scoring it`, evaluation.rubricId));
+  }
 
   const { bonuses, deductions, redLines } = evaluation;
   // Most evaluations carry no lists: skip them without building the readers' closures.

@@ -23,6 +23,7 @@ export function scoreTotal(rubric: Rubric, evaluation: ScorableEvaluation): Scor
   if (
     scores === null ||
     typeof scores !== 'object' ||
+    (evaluation.rubricId !== undefined && evaluation.rubricId !== rubric.id) ||
     (redLines !== undefined && !(Array.isArray(redLines) && redLines.length === 0))
   ) {
     return full(rubric, evaluation);

@@ -38,6 +38,13 @@ describe('scoreEvaluation: hand-worked QC v3.1 calls', () => {
     expect(scoreTotal(qcRubricV31, qcEvaluation())).toEqual({ total: 109, max: 109, percent: 100 });
   });
 
+  it('an evaluation made on another form is refused, never scored by this one', () => {
+    const other = { ...qcEvaluation(), rubricId: 'qc-v2.0' };
+    expect(issuesOf(() => scoreEvaluation(qcRubricV31, other))).toEqual([['rubricId', '"qc-v3.1", the rubric scoring it', '"qc-v2.0"']]);
+    expect(() => scoreTotal(qcRubricV31, other)).toThrow(ScoringError);
+    expect(scoreEvaluation(qcRubricV31, { ...qcEvaluation(), rubricId: 'qc-v3.1' }).total).toBe(109);
+  });
+
   it('N/A items score full where the seed says 不涉及…默认为满分', () => {
     // enthusiasm 6 (−4), solution 3 (−2); customerInfoVerification, productVersionCheck and
     // politeWords N/A → full (6, 2, 2). Total 109 − 4 − 2 = 103, 103 / 109 = 94.495… %.

@@ -86,6 +86,16 @@ describe('kpiRequestsFor', () => {
     expect(byId['complaintSatisfaction.keyAccounts']).toMatchObject({ status: 'notMeasured' });
   });
 
+  it('answer rates count the calls customers make: outbound calls are left out (seed 000 人工接起量, seed 003 客户拨打热线)', () => {
+    // 2 inbound calls answered within 60 s, and 3 outbound calls nobody picked up.
+    const contacts = [call({ waitSeconds: 3 }), call({ waitSeconds: 30 }), ...[1, 2, 3].map(() => call({ direction: 'outbound', answered: false }))];
+    const gas = computeKpis(contacts, kpiRequestsFor(targetPresets['gas-utility-hotline']));
+    expect(gas['answerRate']).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
+    const platform = computeKpis(contacts, kpiRequestsFor(targetPresets['platform-service-provider']));
+    expect(platform['answerRate']).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 }); // within 5 s: the 3 s call only
+    expect(() => defineTargets({ name: 'x', label: { zh: 'x', en: 'x' }, source: 's', targets: [{ id: 'a', kpi: 'answerRate', comparator: 'atLeast', threshold: 1, scope: { direction: 'sideways' }, label: { zh: 'a', en: 'a' }, source: 's' }] })).toThrow(/one of "inbound" \| "outbound"/);
+  });
+
   it('binds functions and segments; unbound segments are left out', () => {
     const preset = targetPresets['ecommerce-manual'];
     const ids = (r: ReturnType<typeof kpiRequestsFor>) => r.map((q) => (typeof q === 'string' ? q : (q.key ?? q.kpi)));

@@ -15,6 +15,7 @@ const targetSchema = z
     scope: z
       .object({
         channel: z.enum(['phone', 'chat'], { error: 'one of "phone" | "chat"' }).optional(),
+        direction: z.enum(['inbound', 'outbound'], { error: 'one of "inbound" | "outbound"' }).optional(),
         kind: z.enum(['consultation', 'complaint', 'suggestion', 'repair', 'other'], { error: 'a contact kind' }).optional(),
         records: z.enum(['contact', 'complaint'], { error: 'one of "contact" | "complaint"' }).optional(),
         period: z.enum(['day', 'month'], { error: 'one of "day" | "month"' }).optional(),

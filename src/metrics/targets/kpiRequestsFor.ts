@@ -49,6 +49,10 @@ export function kpiRequestsFor(preset: TargetPreset, options: KpiRequestsForOpti
       const channel = scope.channel;
       conditions.push((r) => 'channel' in r && r.channel === channel);
     }
+    if (scope?.direction !== undefined) {
+      const direction = scope.direction;
+      conditions.push((r) => 'channel' in r && r.direction === direction);
+    }
     if (scope?.kind !== undefined) {
       const kind = scope.kind;
       conditions.push((r) => 'channel' in r && r.kind === kind);

@@ -7,6 +7,8 @@ export type TargetComparator = 'atLeast' | 'atMost';
 export interface TargetScope {
   /** Only contacts of this channel. */
   readonly channel?: 'phone' | 'chat';
+  /** Only contacts in this direction: answer rates count the calls customers make (人工接起量, 客户拨打热线). */
+  readonly direction?: 'inbound' | 'outbound';
   /** Only contacts of this kind. */
   readonly kind?: 'consultation' | 'complaint' | 'suggestion' | 'repair' | 'other';
   /** For KPIs that read contacts or complaints: which of the two this target reads. */

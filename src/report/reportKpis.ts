@@ -65,7 +65,7 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
   for (const recordType of ['contact', 'complaint', 'scoreReport'] as const) {
     let requests: KpiRequest[];
     try {
-      requests = kpiRequestsFor(preset, { recordType, bind });
+      requests = kpiRequestsFor(preset, { recordType, bind, ...(options.provide === undefined ? {} : { provide: options.provide }) });
     } catch (error) {
       skipped.push(`${preset.name} (${recordType}): ${error instanceof Error ? error.message : 'cannot be built'}`);
       continue;
@@ -75,10 +75,6 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
       const target = preset.targets.find((t) => t.id === request.key);
       const def = kpiDefinitions[request.kpi];
       const requestOptions: Record<string, unknown> = { ...(request.options as Record<string, unknown> | undefined) };
-      for (const name of target?.requires ?? []) {
-        const fn = options.provide?.[name];
-        if (fn !== undefined && requestOptions[name] === undefined) requestOptions[name] = fn;
-      }
       try {
         const create = def.accumulator as (o?: unknown) => ReportKpi['accumulator'];
         const kpi: ReportKpi = {
@@ -108,7 +104,7 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
   // Targets the library cannot compute (external, or needing a function nobody bound) are named.
   for (const t of preset.targets) {
     if (!out.some((k) => k.key === t.id) && !skipped.some((s) => s.startsWith(`${t.id} `))) {
-      skipped.push(`${t.id} (target of ${preset.name}): ${t.external === true ? 'computed outside this library' : `needs ${(t.requires ?? ['data']).join(', ')}`}`);
+      skipped.push(`${t.id} (target of ${preset.name}): ${t.external === true ? 'computed outside this library' : `needs ${(t.requires ?? ['data']).map((r) => r.replaceAll('|', ' or ')).join(', ')}`}`);
     }
   }
   return { kpis: out, skipped };

@@ -91,7 +91,7 @@ describe('kpiRequestsFor', () => {
     const contacts = [call({ waitSeconds: 3 }), call({ waitSeconds: 30 }), ...[1, 2, 3].map(() => call({ direction: 'outbound', answered: false }))];
     const gas = computeKpis(contacts, kpiRequestsFor(targetPresets['gas-utility-hotline']));
     expect(gas['answerRate']).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
-    const platform = computeKpis(contacts, kpiRequestsFor(targetPresets['platform-service-provider']));
+    const platform = computeKpis(contacts, kpiRequestsFor(targetPresets['platform-service-provider'], { provide: { isWorkingTime: () => true } }));
     expect(platform['answerRate']).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 }); // within 5 s: the 3 s call only
     expect(() => defineTargets({ name: 'x', label: { zh: 'x', en: 'x' }, source: 's', targets: [{ id: 'a', kpi: 'answerRate', comparator: 'atLeast', threshold: 1, scope: { direction: 'sideways' }, label: { zh: 'a', en: 'a' }, source: 's' }] })).toThrow(/one of "inbound" \| "outbound"/);
   });
@@ -104,7 +104,21 @@ describe('kpiRequestsFor', () => {
       'firstResponseTime.presales',
     );
     expect(ids(kpiRequestsFor(preset))).not.toContain('repurchaseRate');
-    expect(ids(kpiRequestsFor(preset, { period: 'day' }))).toEqual(['responseRate', 'scriptCompliance', 'qaSamplingRate']);
+    // Targets whose required functions nobody binds are left out (measuring them without would be another rule).
+    expect(ids(kpiRequestsFor(preset, { period: 'day' }))).toEqual(['responseRate']);
+    const bind = { scriptCompliance: { isCompliant: () => true }, qaSamplingRate: { isEvaluated: () => false } };
+    expect(ids(kpiRequestsFor(preset, { period: 'day', bind }))).toEqual(['responseRate', 'scriptCompliance', 'qaSamplingRate']);
+    expect(ids(kpiRequestsFor(preset, { period: 'day', bind: { qaSamplingRate: { evaluatedIds: [] } } }))).toEqual(['responseRate', 'qaSamplingRate']);
+  });
+
+  it('gives a required function only to the targets that require it, and leaves out a target without it', () => {
+    const platform = targetPresets['platform-service-provider'];
+    expect(kpiRequestsFor(platform).some((q) => typeof q !== 'string' && q.key === 'answerRate')).toBe(false);
+    const isWorkingTime = (ms: number) => ms >= t0;
+    const answer = kpiRequestsFor(platform, { provide: { isWorkingTime } }).find((q) => typeof q !== 'string' && q.key === 'answerRate');
+    expect(answer !== undefined && typeof answer !== 'string' && (answer.options as Record<string, unknown>)['isWorkingTime']).toBe(isWorkingTime);
+    const gas = kpiRequestsFor(targetPresets['gas-utility-hotline'], { recordType: 'complaint' });
+    expect(gas.some((q) => typeof q !== 'string' && q.key === 'complaintReplyTimeliness')).toBe(false);
   });
 });
 

@@ -15,6 +15,12 @@ export interface KpiRequestsForOptions {
   readonly bind?: KpiOptionsByName;
   /** Predicates for named segments (`scope.segment`); targets with an unbound segment are left out. */
   readonly segments?: Readonly<Record<string, (record: Contact) => boolean>>;
+  /**
+   * Functions by the name a target's `requires` lists (`isWorkingTime`, `deadline`), given only to
+   * the targets that require them. A target whose requirement neither `bind` nor `provide`
+   * fills is left out, as an unbound segment is: measuring it without would be another rule.
+   */
+  readonly provide?: Readonly<Record<string, unknown>>;
   /** Only targets of this period (`day` or `month`); default all. */
   readonly period?: 'day' | 'month';
 }
@@ -64,6 +70,15 @@ export function kpiRequestsFor(preset: TargetPreset, options: KpiRequestsForOpti
     }
     const bound = options.bind?.[kpi] as Readonly<Record<string, unknown>> | undefined;
     const merged: Record<string, unknown> = { ...bound, ...target.options };
+    // Each requirement names one option, or alternatives as `a|b` (`evaluatedIds|isEvaluated`).
+    let unmet = false;
+    for (const need of target.requires ?? []) {
+      const names = need.split('|');
+      const have = names.find((n) => merged[n] !== undefined) ?? names.find((n) => options.provide?.[n] !== undefined);
+      if (have === undefined) unmet = true;
+      else if (merged[have] === undefined) merged[have] = options.provide?.[have];
+    }
+    if (unmet) continue;
     if (conditions.length > 0) {
       const outer = bound?.['where'] as ((r: unknown) => boolean) | undefined;
       merged['where'] = (r: Contact | Complaint) => (outer === undefined || outer(r)) && conditions.every((c) => c(r));

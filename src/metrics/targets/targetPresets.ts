@@ -227,7 +227,7 @@ const ecommerceManual: TargetPreset = {
       comparator: 'atLeast',
       threshold: 0.2,
       scope: { period: 'day' },
-      requires: ['evaluatedIds'],
+      requires: ['evaluatedIds|isEvaluated'],
       label: { zh: '抽检率', en: 'QA sampling rate' },
       source: 'seed 002 §7.1 抽检率不低于20%',
     },

@@ -34,7 +34,10 @@ export interface Target {
   readonly scope?: TargetScope;
   /** The KPI options that select the seed's variant (plain data). */
   readonly options?: Readonly<Record<string, unknown>>;
-  /** Functions the caller must bind for the seed's exact rule (`isWorkingTime`, `deadline`). */
+  /**
+   * Options the caller must bind for the seed's exact rule (`isWorkingTime`, `deadline`;
+   * alternatives as `evaluatedIds|isEvaluated`): `kpiRequestsFor` leaves the target out without them.
+   */
   readonly requires?: readonly string[];
   /** A KPI this library cannot compute from its records (e.g. repurchase rate from order data); supply its result yourself. */
   readonly external?: boolean;

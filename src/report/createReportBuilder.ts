@@ -186,7 +186,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       return { percent: report.percent, redLines: report.redLines.map((r) => r.id) };
     });
   const setupNotes = skipped.map((s) => `Not computed: ${s}.`);
-  let st = emptyState(timeZone, month, kpis.map((k) => k.key));
+  const st = emptyState(timeZone, month, kpis.map((k) => k.key));
 
   const groupFor = (dim: Dimension, value: string, m: string): GroupState => {
     const key = `${dim}\u0000${value}\u0000${m}`;
@@ -494,16 +494,15 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
       if (o.month !== st.month) p.push({ path: 'month', message: `expected ${String(st.month)}, got ${String(o.month)}` });
       if (o.kpiNames.join('\u0000') !== st.kpiNames.join('\u0000')) p.push({ path: 'kpis', message: 'expected the same KPIs in both builders' });
       if (p.length > 0) throw new ReportError(p);
-      // The cells point at this state's groups: merge them in before the state is replaced.
+      // The cells point at this state's groups: merge them in first. The state is merged in
+      // place, so the index of groups stays right (groups new from `o` are found by key).
       flushCells();
-      st = mergeStates(st, o, kpis, listMissed);
+      mergeStates(st, o, kpis, listMissed);
       pendingIds = Object.keys(st.pending).length;
-      index = new Map();
-      last = undefined;
     },
     finish() {
       flushCells();
-      return finishReport(st, kpis, targets, preset, month, options.training, setupNotes, listMissed);
+      return finishReport(st, kpis, targets, preset, month, options.training, setupNotes, listMissed, checkComplaint !== null);
     },
   };
   return builder;
@@ -513,12 +512,12 @@ const firstById = <T extends { id: string }>(list: T[], n: number): T[] =>
   list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, n);
 
 /**
- * Merges `b` into `a` in place (a builder's own state) and returns `a`. Nothing of `b` is changed
+ * Merges `b` into `a` in place (a builder's own state). Nothing of `b` is changed
  * or kept: its new groups, pending scores and missed deadlines are cloned, and its KPI states are
  * only read (`merge` never keeps its second argument), so `a.merge(a)` doubles and a state may
  * be merged into several builders.
  */
-function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[], listMissed: number): ReportState {
+function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[], listMissed: number): void {
   const out = a;
   for (const [key, g] of Object.entries(b.groups)) {
     const mine = out.groups[key];
@@ -552,7 +551,6 @@ function mergeStates(a: ReportState, b: ReportState, kpis: readonly ReportKpi[],
   }
   out.sla.missed = firstById([...out.sla.missed, ...structuredClone(b.sla.missed)], listMissed);
   for (const [reason, n] of Object.entries(b.unscoredReasons)) increment(out.unscoredReasons, reason, n);
-  return out;
 }
 
 /** Reads an own property only: keys from data (`constructor`, `__proto__`) never reach a prototype. */
@@ -580,6 +578,7 @@ function finishReport(
   training: Readonly<Record<string, number>> | undefined,
   setupNotes: readonly string[],
   listMissed: number,
+  slaChecked: boolean,
 ): MonthlyReport {
   const notes: string[] = [...setupNotes];
   // Evaluations whose contact never came: their scores count in the whole only (month '').
@@ -618,7 +617,8 @@ function finishReport(
     for (const g of states) {
       out.contacts += g.contacts;
       // merge may mutate its first argument only; the fresh `out` takes that.
-      kpis.forEach((k, i) => (out.kpis[i] = k.accumulator.merge(out.kpis[i], structuredClone(g.kpis[i]))));
+      // merge never changes nor keeps its second argument (the accumulator contract): no copy.
+      kpis.forEach((k, i) => (out.kpis[i] = k.accumulator.merge(out.kpis[i], g.kpis[i])));
     }
     return out;
   };
@@ -700,7 +700,7 @@ function finishReport(
   };
   if (st.counts.outsidePeriod > 0) notes.push(`${st.counts.outsidePeriod} record(s) fell outside ${String(month)} and the month before; left out.`);
   for (const [reason, n] of Object.entries(st.unscoredReasons)) notes.push(`${n} evaluation(s) could not be scored: ${reason}`);
-  if (st.counts.complaints > 0 && Object.keys(st.sla.rules).length === 0 && st.sla.complaints === 0) {
+  if (st.counts.complaints > 0 && !slaChecked) {
     notes.push('No SLA checker was given: SLA compliance is not reported.');
   }
 

@@ -203,4 +203,14 @@ describe('SLA compliance', () => {
     expect(sla?.rules['resolve']).toMatchObject({ met: 2, missed: 0, pending: 1, rate: 1 });
     expect(sla?.missed).toEqual([{ id: 'K2', customerId: '13812345678', level: null, rules: ['firstContact'] }]);
   });
+
+  it('says "no SLA checker" only when there is none, not when the month simply has no complaint to check', () => {
+    const february = { id: 'K0', filedAt: Date.parse('2026-02-20T10:00:00+08:00') };
+    const checked = createReportBuilder({ month: '2026-03' });
+    checked.addComplaint(february); // the month before: counted, not checked
+    expect(checked.finish().notes.some((n) => n.startsWith('No SLA checker'))).toBe(false);
+    const unchecked = createReportBuilder({ month: '2026-03', slaRuleSets: [] });
+    unchecked.addComplaint(february);
+    expect(unchecked.finish().notes).toContain('No SLA checker was given: SLA compliance is not reported.');
+  });
 });

@@ -1,21 +1,27 @@
 // Personal data in rendered reports (DESIGN: masked in every format unless asked). A phone
-// number keeps its first 3 and last 4 digits (138****5678, the form Chinese apps use); any
-// other customer id keeps its last 4 characters.
+// number of 11 digits or more keeps its first 3 and last 4 (138****5678, the form Chinese apps
+// use); a shorter number keeps its last 4 only, so that little of it is left; any other customer
+// id keeps its last 4 characters.
 
-// A mainland mobile number (optionally +86), or any other run of 7+ digits (landlines, ids).
-const phoneLike = /(?<![\p{Nd}])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\p{Nd}])|(?<![\p{Nd}])\d{7,}(?![\p{Nd}])/gu;
+// A mainland mobile number (optionally +86), a landline with its area code (010-1234-5678,
+// (021) 6234 5678), written with or without separators, or any other run of 7+ digits. Dates
+// (2026-03-05) start with neither 0 nor 1[3-9] and are left alone.
+const phoneLike =
+  /(?<![\p{Nd}])(?:\+?86[-\s]?)?1[3-9]\d[-\s.]?\d{4}[-\s.]?\d{4}(?![\p{Nd}])|(?<![\p{Nd}])\(?0\d{2,3}\)?[-\s.]?\d{3,4}[-\s.]?\d{4}(?![\p{Nd}])|(?<![\p{Nd}])\d{7,}(?![\p{Nd}])/gu;
 
 /**
- * Masks a phone number: the first 3 and last 4 digits stay, the digits between become `*`.
+ * Masks a phone number: with 11 digits or more the first 3 and last 4 stay and the digits
+ * between become `*`; with 8–10 only the last 4 stay; with fewer, only the last 2.
  *
- * @param phone - the number as written (`13812345678`, `+86 138-1234-5678`)
- * @returns the masked number; fewer than 8 digits are masked but for the last 2
+ * @param phone - the number as written (`13812345678`, `+86 138-1234-5678`, `010-1234-5678`)
+ * @returns the masked number (digits only)
  * @example
  * maskPhone('13812345678') //=> '138****5678'
  */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1[3-9]\d{9}$)/, '');
   if (digits.length < 8) return '*'.repeat(Math.max(0, digits.length - 2)) + digits.slice(-2);
+  if (digits.length < 11) return '*'.repeat(digits.length - 4) + digits.slice(-4);
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }
 

@@ -52,8 +52,16 @@ describe('masking', () => {
     expect(maskCustomerId('abc')).toBe('****');
   });
 
-  it('masks numbers inside free text', () => {
+  it('masks numbers inside free text, written with or without separators, and leaves dates alone', () => {
     expect(maskText('回电 13812345678,工单 2026')).toBe('回电 138****5678,工单 2026');
+    expect(maskText('010-1234-5678 / (021) 6234 5678 / 0755-8888-6666 / 138.1234.5678')).toBe('010****5678 / 021****5678 / 075*****6666 / 138****5678');
+    expect(maskText('2026-03-05 复核')).toBe('2026-03-05 复核');
+  });
+
+  it('keeps only the last 4 digits of a number too short for the first 3 to be spared (8–10 digits)', () => {
+    expect(maskPhone('12345678')).toBe('****5678');
+    expect(maskCustomerId('62345678')).toBe('****5678');
+    expect(maskPhone('1234567')).toBe('*****67');
   });
 
   it('never leaves a phone number readable in any format unless showPii', () => {
@@ -74,20 +82,20 @@ describe('masking', () => {
   it('keeps two agents apart whose ids mask alike, in every table and in the awards', () => {
     const builder = createReportBuilder({ timeZone: 'Asia/Shanghai', kpis: ['answerRate', 'csat', 'firstContactResolution'] });
     const base = { channel: 'phone', direction: 'inbound', answered: true, resolvedAtFirstContact: true } as const;
-    // 10012345 and 10022345 both mask to 100*2345 (first 3 and last 4 digits kept).
+    // 10012345 and 10022345 both mask to ****2345 (an 8-digit number keeps its last 4 digits only).
     builder.addContact(parseContact({ ...base, id: 'E1', agentId: '10012345', csat: 5, offeredAt: '2026-03-02T09:00:00+08:00' }));
     builder.addContact(parseContact({ ...base, id: 'E2', agentId: '10022345', csat: 3, offeredAt: '2026-03-02T10:00:00+08:00' }));
     builder.addContact(parseContact({ ...base, id: 'E3', agentId: '10022345', csat: 3, offeredAt: '2026-03-02T11:00:00+08:00' }));
     const report = builder.finish();
     const json = JSON.parse(renderJson(report)) as MonthlyReport;
     // Sorted keys: 10012345 keeps the plain mask, 10022345 gets " (2)"; contacts 1 and 2.
-    expect(Object.fromEntries(Object.entries(json.byAgent).map(([k, g]) => [k, g.contacts]))).toEqual({ '100*2345': 1, '100*2345 (2)': 2 });
+    expect(Object.fromEntries(Object.entries(json.byAgent).map(([k, g]) => [k, g.contacts]))).toEqual({ '****2345': 1, '****2345 (2)': 2 });
     // The CSAT award (5 against 3) goes to 10012345, named as in the tables.
-    expect(json.agents.awards.find((a) => a.award === 'highestCsat')?.agentId).toBe('100*2345');
-    expect(json.agents.ranking.map((r) => r.agentId).sort()).toEqual(['100*2345', '100*2345 (2)']);
+    expect(json.agents.awards.find((a) => a.award === 'highestCsat')?.agentId).toBe('****2345');
+    expect(json.agents.ranking.map((r) => r.agentId).sort()).toEqual(['****2345', '****2345 (2)']);
     expect(renderCsv(report).split('\r\n').filter((l) => l.startsWith('agent,')).map((l) => l.split(',')[1])).toEqual([
-      ...Array<string>(3).fill('100*2345'),
-      ...Array<string>(3).fill('100*2345 (2)'),
+      ...Array<string>(3).fill('****2345'),
+      ...Array<string>(3).fill('****2345 (2)'),
     ]);
   });
 

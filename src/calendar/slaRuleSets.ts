@@ -113,7 +113,8 @@ export const slaRuleSets: {
         label: { zh: '二级客诉：48小时内解决并回访', en: 'Level 2: resolved within 48 h, with a follow-up call' },
         levels: [2],
         start: 'filedAt',
-        stop: 'resolvedAt',
+        // "48小时内解决并回访": both the resolution and the follow-up call within the 48 hours.
+        stop: { allOf: ['resolvedAt', 'followedUpAt'] },
         within: { amount: 48, unit: 'hours' },
         source: 'seed 002 §3.3.2',
       },

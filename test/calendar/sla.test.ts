@@ -111,15 +111,14 @@ describe('seed 002: ecommerceComplaintLevels', () => {
     expect(step(steps, 'level1Resolution')).toMatchObject({ status: 'missed', lateMs: 1 * msInHour }); // due Tue 10:00
   });
 
-  it('level 2: the first of a contact or a reply counts as the response (2 h); resolved within 48 h', () => {
-    const steps = checkSla(
-      { level: 2, filedAt: cn('2026-03-09T10:00:00'), repliedAt: cn('2026-03-09T11:50:00'), firstContactAt: cn('2026-03-09T12:30:00'), resolvedAt: cn('2026-03-11T10:00:00') },
-      set,
-      chinaMainland,
-      { now },
-    );
+  it('level 2: the first of a contact or a reply counts as the response (2 h); resolved and followed up within 48 h', () => {
+    const complaint = { level: 2, filedAt: cn('2026-03-09T10:00:00'), repliedAt: cn('2026-03-09T11:50:00'), firstContactAt: cn('2026-03-09T12:30:00'), resolvedAt: cn('2026-03-11T09:00:00') };
+    const steps = checkSla({ ...complaint, followedUpAt: cn('2026-03-11T10:00:00') }, set, chinaMainland, { now });
     expect(step(steps, 'level2Response')).toMatchObject({ status: 'met', doneAt: cn('2026-03-09T11:50:00') });
-    expect(step(steps, 'level2Resolution')).toMatchObject({ status: 'met', dueAt: cn('2026-03-11T10:00:00') });
+    // 解决并回访: done when the later of the two is, here the follow-up at exactly 48 h.
+    expect(step(steps, 'level2Resolution')).toMatchObject({ status: 'met', dueAt: cn('2026-03-11T10:00:00'), doneAt: cn('2026-03-11T10:00:00') });
+    // Resolved in time but never followed up: the step is not met.
+    expect(step(checkSla(complaint, set, chinaMainland, { now }), 'level2Resolution').status).not.toBe('met');
   });
 
   it('level 3: responds within 24 h, resolved within 7 working days across Spring Festival and two exchanged Saturdays', () => {

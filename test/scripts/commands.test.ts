@@ -148,6 +148,9 @@ describe('start, score, scan and sample on the generated month', () => {
     const again = runCli(['start', '--data', join(dir, 'data'), '--out', join(dir, 'reports'), '--quiet']);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/^Using the sample month already in /);
+    // Asking for another month over kept data says it is not applied, never silently ignored.
+    const other = runCli(['start', '--data', join(dir, 'data'), '--out', join(dir, 'reports-may'), '--month', '2026-05', '--quiet']);
+    expect(other.stdout).toMatch(/: --month 2026-05 applies only when the month is generated/);
   });
 
   it('score writes one score report per evaluation', () => {

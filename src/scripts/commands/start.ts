@@ -97,7 +97,9 @@ export async function startCommand(argv: readonly string[], context: CommandCont
   log(
     sample.written
       ? `Generated the sample month ${month} into ${dir}/: ${sample.counts.contacts} contacts, ${sample.counts.complaints} complaints, ${sample.counts.evaluations} evaluations\n`
-      : `Using the sample month already in ${dir}/ (delete it to regenerate)\n`,
+      : values.month === undefined
+        ? `Using the sample month already in ${dir}/ (delete it to regenerate)\n`
+        : `Using the sample month already in ${dir}/: --month ${month} applies only when the month is generated (delete the folder to regenerate)\n`,
   );
   const result = await runReport({
     files: [sample.files.contacts],

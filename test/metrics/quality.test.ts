@@ -43,6 +43,9 @@ describe('recordCompleteness', () => {
     // all: 1 ÷ 3
     expect(recordCompleteness(list, { include: 'all' })).toEqual({ value: 1 / 3, numerator: 1, denominator: 3 });
   });
+  it('refuses a field no contact has (a misspelt "topics" would make every record incomplete)', () => {
+    expect(() => recordCompleteness([], { requiredFields: ['topic', 'topics'] })).toThrowError(/requiredFields\.1[\s\S]*got "topics"|got "topics"[\s\S]*requiredFields/);
+  });
   it('refuses an empty field list (every record would be "complete") and an unknown include', () => {
     expect(() => recordCompleteness([], { requiredFields: [], include: 'some' as never })).toThrowError(
       /requiredFields[\s\S]*include/,

@@ -43,9 +43,8 @@ export const recordCompletenessKpi = defineKpi({
     // An empty list would make every record "complete": a rate of 1 that measured nothing.
     if (!Array.isArray(fields) || fields.length === 0 || fields.some((f) => typeof f !== 'string' || f === '')) {
       issues.push({ path: ['recordCompleteness', 'requiredFields'], message: `expected a non-empty list of field names, got ${JSON.stringify(fields)}` });
-    }
-    // A misspelt field ('topics') would make every record incomplete: a rate of 0 that measured nothing.
-    else {
+    } else {
+      // A misspelt field ('topics') would make every record incomplete: a rate of 0 that measured nothing.
       const known = new Set([...Object.keys(callSchema.shape), ...Object.keys(chatSchema.shape)]);
       fields.forEach((f, i) => {
         if (!known.has(f)) issues.push({ path: ['recordCompleteness', 'requiredFields', i], message: `expected a contact field (${[...known].join(', ')}), got ${JSON.stringify(f)}` });

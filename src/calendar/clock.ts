@@ -265,8 +265,17 @@ export class WorkingClock {
     const t0 = this.next(t);
     const d0 = this.dayAt(t0);
     if (n === 0) return t0;
-    const wall = this.wallTimeOfDay(t0, d0);
+    let wall = this.wallTimeOfDay(t0, d0);
     let index = d0.index;
+    // After midnight in an overnight shift (22:00-06:00), the moment belongs to yesterday's shift:
+    // count from yesterday, at its clock time past 24:00 (Sat 02:00 of Friday's shift + 1 working
+    // day is Tue 02:00, in Monday's shift, not Mon 22:00).
+    const minute = wall / msInMinute;
+    const inOwn = this.ownRanges(index).some((r) => minute >= r.start && minute < r.end);
+    if (!inOwn && this.ownRanges(index - 1).some((r) => r.end > 1440 && minute + 1440 >= r.start && minute + 1440 < r.end)) {
+      index -= 1;
+      wall += msInDay;
+    }
     let counted = 0;
     let idle = 0;
     while (counted < n) {

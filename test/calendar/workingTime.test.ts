@@ -126,6 +126,15 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(cal, cn('2026-03-09T15:00:00'), 1).getTime()).toBe(cn('2026-03-16T09:00:00'));
   });
 
+  it('counts an overnight shift from the day it started, even after midnight', () => {
+    const nights = '22:00-06:00';
+    const cal = defineCalendar({ timeZone: 'Asia/Shanghai', workingHours: { monday: nights, tuesday: nights, wednesday: nights, thursday: nights, friday: nights } });
+    // Fri 2026-03-06 23:00 + 1 → Mon 23:00; Sat 02:00 is still Friday's shift → Tue 02:00 (Monday's shift), never earlier.
+    expect(addWorkingDays(cal, cn('2026-03-06T23:00:00'), 1).getTime()).toBe(cn('2026-03-09T23:00:00'));
+    expect(addWorkingDays(cal, cn('2026-03-07T02:00:00'), 1).getTime()).toBe(cn('2026-03-10T02:00:00'));
+    expect(addWorkingDays(cal, cn('2026-03-07T02:00:00'), 2).getTime()).toBe(cn('2026-03-11T02:00:00'));
+  });
+
   it('counts an exchanged Saturday as a working day and skips a holiday week', () => {
     // Fri 2025-10-10 15:00 + 4: Sat 11 (worked), Mon 13, Tue 14, Wed 15 → Oct 15 15:00
     expect(addWorkingDays(chinaMainland, cn('2025-10-10T15:00:00'), 4).getTime()).toBe(cn('2025-10-15T15:00:00'));

@@ -1,8 +1,4 @@
 import {
-  complaintInstantFields,
-  contactInstantFields,
-  describeValue,
-  readInstant,
   safeParseComplaint,
   safeParseContact,
   safeParseEvaluation,
@@ -125,45 +121,6 @@ function recordReasons(error: RecordError, columns: ReadonlyMap<string, string> 
   return out;
 }
 
-const instantFields: { [K in Kind]: readonly string[] } = {
-  contact: contactInstantFields,
-  complaint: complaintInstantFields,
-  evaluation: ['evaluatedAt'],
-};
-
-/**
- * Reads the instants of a record input in the run's time zone, in place, before validation.
- * The records room would do the same given `timeZone`, but it re-checks the zone on every call
- * (an `Intl.DateTimeFormat` each row, most of the time of a large run); reading here does it once.
- * An unreadable instant becomes a reason and is removed, so validation does not report it twice.
- */
-function readInstantsInPlace(kind: Kind, input: unknown, timeZone: string, reasons: string[], columns: ReadonlyMap<string, string> | undefined): void {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
-  const record = input as Record<string, unknown>;
-  for (const field of instantFields[kind]) {
-    const value = record[field];
-    if (typeof value !== 'string' || value === '') continue;
-    const read = readInstant(value, timeZone);
-    if (typeof read === 'number') record[field] = read;
-    else {
-      const column = columns?.get(field);
-      reasons.push(`${field}${column === undefined ? '' : ` (column "${column}")`}: expected ${read.expected}, got ${describeValue(value)}`);
-      delete record[field];
-    }
-  }
-  const messages = record['messages'];
-  if (kind === 'contact' && Array.isArray(messages)) {
-    messages.forEach((message: unknown, i) => {
-      if (typeof message !== 'object' || message === null) return;
-      const m = message as Record<string, unknown>;
-      if (typeof m['at'] !== 'string') return;
-      const read = readInstant(m['at'], timeZone);
-      if (typeof read === 'number') m['at'] = read;
-      else reasons.push(`messages[${i}].at: expected ${read.expected}, got ${describeValue(m['at'])}`);
-    });
-  }
-}
-
 const noFields: ReadonlySet<string> = new Set();
 
 /** The field a reason is about (`waitSeconds (column "…"): expected …` → `waitSeconds`), or `undefined` for row-level reasons. */
@@ -203,13 +160,9 @@ function validateRow<T>(kind: Kind, options: RowReaderOptions, timeZone: string 
   const parse = parsers[kind];
   const file = options.file;
   return (input: unknown, line: number, reasons: string[]): RowOutcome<T> => {
-    let skip = reasons.length === 0 ? noFields : fieldsOf(reasons);
-    if (timeZone !== undefined) {
-      const before = reasons.length;
-      readInstantsInPlace(kind, input, timeZone, reasons, columns);
-      if (reasons.length > before) skip = new Set([...skip, ...fieldsOf(reasons.slice(before))]);
-    }
-    const parsed = parse(input, { source: { file, line } });
+    const skip = reasons.length === 0 ? noFields : fieldsOf(reasons);
+    // The records room reads instants without an offset in the run's zone (checking the zone once).
+    const parsed = parse(input, timeZone === undefined ? { source: { file, line } } : { source: { file, line }, timeZone });
     if (!parsed.success) reasons.push(...recordReasons(parsed.error, columns, skip));
     if (reasons.length > 0 || !parsed.success) return { kind: 'reject', reasons: reasons.length > 0 ? reasons : ['invalid record'] };
     return { kind: 'record', record: parsed.data as T };

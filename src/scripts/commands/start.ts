@@ -2,26 +2,11 @@ import { join } from 'node:path';
 import { writeSampleMonth } from '../sample/index.js';
 import { checkLang, checkMonth, parseCommandArgs, type CommandContext } from './args.js';
 import { helpFor } from './help.js';
+import { formatValue } from '../../report/index.js';
+import type { IngestCounts } from '../ingest/ingest.js';
 import { reportFormats, runReport, type RunReportResult } from './report.js';
 
-interface KpiEntryLike {
-  readonly value: number | null;
-  readonly numerator?: number;
-  readonly denominator?: number;
-  readonly unit?: string;
-  readonly target?: { readonly threshold?: number; readonly comparator?: string } | null;
-  readonly met?: boolean | null;
-}
-
-const comparatorSign = (comparator: string | undefined): string =>
-  comparator === 'atLeast' ? '≥' : comparator === 'atMost' ? '≤' : comparator === 'above' ? '>' : comparator === 'below' ? '<' : (comparator ?? '');
-
-const formatValue = (value: number | null, unit: string | undefined): string => {
-  if (value === null) return '—';
-  if (unit === 'rate' || unit === 'percent') return `${(value * (unit === 'rate' ? 100 : 1)).toFixed(1)}%`;
-  if (unit === 'seconds') return `${value.toFixed(1)} s`;
-  return value.toFixed(2);
-};
+const comparatorSign = (comparator: 'atLeast' | 'atMost'): string => (comparator === 'atLeast' ? '≥' : '≤');
 
 /**
  * The short summary `start` prints: input counts, then each whole-period KPI with its value,
@@ -33,7 +18,7 @@ const formatValue = (value: number | null, unit: string | undefined): string => 
 export function summaryTable(result: RunReportResult): string {
   const c = result.contacts;
   const lines: string[] = [];
-  const inputRows: [string, IngestLike | undefined][] = [
+  const inputRows: [string, IngestCounts | undefined][] = [
     ['contacts', c],
     ['complaints', result.complaints],
     ['evaluations', result.evaluations],
@@ -45,27 +30,18 @@ export function summaryTable(result: RunReportResult): string {
       `${name.padEnd(12)}${String(counts.rows).padStart(6)}${String(counts.accepted).padStart(10)}${String(counts.rejected).padStart(10)}${String(counts.duplicates).padStart(12)}`,
     );
   }
-  const report = result.report as { kpis?: Record<string, KpiEntryLike> };
-  if (report.kpis !== undefined) {
-    const entries = Object.entries(report.kpis);
-    const width = Math.max(4, ...entries.map(([k]) => k.length)) + 2;
-    lines.push('', `${'kpi'.padEnd(width)}${'value'.padStart(10)}  ${'n / d'.padEnd(16)}target`);
-    for (const [name, entry] of entries) {
-      const num = entry.numerator === undefined ? '' : Math.abs(entry.numerator - Math.round(entry.numerator)) < 0.05 ? String(Math.round(entry.numerator)) : entry.numerator.toFixed(1);
-      const nd = entry.denominator === undefined ? '' : `${num}/${entry.denominator}`;
-      const goal = entry.target?.threshold === undefined ? '' : ` (${comparatorSign(entry.target.comparator)} ${formatValue(entry.target.threshold, entry.unit)})`;
-      const target = (entry.met === true ? 'met' : entry.met === false ? 'missed' : '') + (entry.met === null || entry.met === undefined ? '' : goal);
-      lines.push(`${name.padEnd(width)}${formatValue(entry.value, entry.unit).padStart(10)}  ${nd.padEnd(16)}${target}`);
-    }
+  const entries = Object.entries(result.report.kpis);
+  const width = Math.max(4, ...entries.map(([k]) => k.length)) + 2;
+  lines.push('', `${'kpi'.padEnd(width)}${'value'.padStart(10)}  ${'n / d'.padEnd(16)}target`);
+  for (const [name, entry] of entries) {
+    const num = entry.numerator === undefined ? '' : Math.abs(entry.numerator - Math.round(entry.numerator)) < 0.05 ? String(Math.round(entry.numerator)) : entry.numerator.toFixed(1);
+    const nd = entry.denominator === undefined ? '' : `${num}/${entry.denominator}`;
+    // The report room's formatting, so the summary reads as the rendered reports do (0:17, not 17.3 s).
+    const goal = entry.target === null ? '' : ` (${comparatorSign(entry.target.comparator)} ${formatValue(entry.target.threshold, entry.unit)})`;
+    const target = (entry.met === true ? 'met' : entry.met === false ? 'missed' : '') + (entry.met === null || entry.met === undefined ? '' : goal);
+    lines.push(`${name.padEnd(width)}${formatValue(entry.value, entry.unit).padStart(10)}  ${nd.padEnd(16)}${target}`);
   }
   return lines.join('\n') + '\n';
-}
-
-interface IngestLike {
-  readonly rows: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly duplicates: number;
 }
 
 /**

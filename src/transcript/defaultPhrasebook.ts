@@ -1,4 +1,4 @@
-import { phrasebookSchema, type Phrasebook, type PhrasebookInput } from './phrasebookSchema.js';
+import { deepFreeze, phrasebookSchema, type Phrasebook, type PhrasebookInput } from './phrasebookSchema.js';
 
 const agent: ['agent'] = ['agent'];
 const customer: ['customer'] = ['customer'];
@@ -460,13 +460,6 @@ export const defaultPhrasebookSpec: PhrasebookInput = {
   ],
 };
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The seeds' phrasebook (Chinese, with English glosses): the forbidden phrases of seed 000 with

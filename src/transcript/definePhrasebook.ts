@@ -1,6 +1,6 @@
 import { foldForMatching } from './automaton.js';
 import { TranscriptError, transcriptIssue, type TranscriptIssue } from './errors.js';
-import { phrasebookSchema, type Phrasebook, type PhrasebookInput } from './phrasebookSchema.js';
+import { deepFreeze, phrasebookSchema, type Phrasebook, type PhrasebookInput } from './phrasebookSchema.js';
 import { parseTemplatePattern } from './templatePattern.js';
 
 /**
@@ -65,13 +65,6 @@ export function definePhrasebook(spec: PhrasebookInput): Phrasebook {
   return deepFreeze(book);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /** No lone surrogates (String.prototype.isWellFormed is ES2024, past this package's target). */
 function isWellFormed(value: string): boolean {

@@ -108,3 +108,12 @@ export type PhraseRule = (typeof phraseRules)[number];
 export type TemplateKind = (typeof templateKinds)[number];
 /** `redLine` | `major` | `minor`. */
 export type Severity = (typeof severities)[number];
+
+/** Freezes a phrasebook and everything in it (what `definePhrasebook` and the default book hand out). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,5 +1,15 @@
-import { parse, isValid } from 'date-fns';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'date-fns/parse';
 import { tz, TZDate } from '@date-fns/tz';
+
+// date-fns's `parse` (with the locale it brings) takes longer to load than the rest of the
+// command line, and only a mapping whose date format the hand-written reader below does not
+// handle needs it: it is loaded then, once, not on every start (nor in every fast-path worker).
+let dateFnsParse: typeof Parse | undefined;
+const parse: typeof Parse = (...args) => {
+  dateFnsParse ??= (createRequire(import.meta.url)('date-fns/parse') as { parse: typeof Parse }).parse;
+  return dateFnsParse(...args);
+};
 
 /** Reads the text of one date/time value into epoch ms, or says why it cannot. */
 export type DateReader = (text: string) => number | { readonly expected: string };
@@ -100,7 +110,7 @@ export function compileDateFormat(format: string, timeZone: string): DateReader 
         // A format date-fns refuses only on some inputs (checked up front on a few).
         return { expected: `${expected} (date-fns: ${(error as Error).message.split(';')[0]})` };
       }
-      return isValid(date) ? date.getTime() : { expected };
+      return Number.isNaN(date.getTime()) ? { expected } : date.getTime(); // date-fns's isValid
     };
   }
   const hourStart = new Map<number, number>();

@@ -2,6 +2,7 @@ import { maxInstantMs, type Contact } from '../../records/index.js';
 import { finishHash } from './byteTable.js';
 import { Interner } from './interner.js';
 import { readIsoInstantBytes } from './isoInstant.js';
+import { Spellings } from './spellings.js';
 
 // The byte-level reader of the common case: a flat contact row in the records room's own field
 // names, every value plainly valid. It fills ONE reused contact object per row and says whether
@@ -31,7 +32,6 @@ const KIND_WORDS = ['consultation', 'complaint', 'suggestion', 'repair', 'other'
 const SATISFACTION_WORDS = ['satisfied', 'neutral', 'unsatisfied'] as const;
 const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
-const NULL = bytesOf('null');
 
 const REQUIRED = (1 << F.id) | (1 << F.channel) | (1 << F.direction) | (1 << F.offeredAt) | (1 << F.answered);
 
@@ -163,15 +163,21 @@ const keyTable = (() => {
   return table;
 })();
 const keyBytes = fieldNames.map(bytesOf);
-/** Each key's bytes followed by its closing quote and the colon: `channel":`. */
-const keyColonBytes = fieldNames.map((name) => bytesOf(`${name}":`));
-/** Those bytes as little-endian 32-bit words (the last `length % 4` bytes are compared one by one). */
-const keyColonWords = keyColonBytes.map((key) => {
-  const words = new Int32Array(key.length >> 2);
-  const view = new DataView(key.buffer, key.byteOffset, key.byteLength);
-  for (let w = 0; w < words.length; w++) words[w] = view.getInt32(w * 4, true);
-  return words;
-});
+/** Each key's bytes followed by its closing quote and the colon (`channel":`), by field code. */
+const KEYS = new Spellings(fieldNames.map((name) => `${name}":`));
+/** Keys a JSON row's previous key is remembered to have been followed by (most frequent first). */
+const SUCCESSORS = 4;
+/** The enum values a JSON string may spell, with its closing quote (`phone"`), by field code. */
+const JSON_WORDS: (Spellings | undefined)[] = fieldNames.map(() => undefined);
+JSON_WORDS[F.channel] = new Spellings(CHANNEL_WORDS.map((w) => `${w}"`));
+JSON_WORDS[F.direction] = new Spellings(DIRECTION_WORDS.map((w) => `${w}"`));
+JSON_WORDS[F.kind] = new Spellings(KIND_WORDS.map((w) => `${w}"`));
+JSON_WORDS[F.satisfaction] = new Spellings(SATISFACTION_WORDS.map((w) => `${w}"`));
+/** `true`, `fals` (then `e`) and `null` as little-endian words. */
+const wordOf = (text: string): number => new DataView(bytesOf(text).buffer).getInt32(0, true);
+const TRUE_WORD = wordOf('true');
+const FALS_WORD = wordOf('fals');
+const NULL_WORD = wordOf('null');
 
 /**
  * Scans flat contact rows (a CSV line under a header naming the fields, or an NDJSON line)
@@ -195,8 +201,12 @@ export class ContactScanner {
   private readonly rowMode: boolean;
   private seen = 0;
   private readonly columns: Int8Array;
-  /** For each JSON key code + 1 (0: the start of the object), the key that followed it last time. */
-  private readonly successor = new Int8Array(33).fill(-1);
+  /**
+   * For each JSON key code + 1 (0: the start of the object), up to {@link SUCCESSORS} keys that
+   * followed it, a hit moving one place up: rows leave out absent fields, so a key's position
+   * would mislead, but what follows a key takes only a few values.
+   */
+  private readonly successors = new Int8Array(33 * SUCCESSORS).fill(-1);
   /** A DataView of the buffer being read, for 32-bit key comparisons. */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | undefined;
@@ -429,6 +439,15 @@ export class ContactScanner {
     }
   }
 
+  /** An enum field set to its `w`-th word (JSON: a chat's messages come from the row itself). */
+  private enumField(code: number, w: number): void {
+    const c = this.contact;
+    if (code === F.channel) c.channel = CHANNEL_WORDS[w]!;
+    else if (code === F.direction) c.direction = DIRECTION_WORDS[w]!;
+    else if (code === F.kind) c.kind = KIND_WORDS[w]!;
+    else c.satisfaction = SATISFACTION_WORDS[w]!;
+  }
+
   private flagField(code: number, value: boolean): boolean {
     const c = this.contact;
     if (code === F.answered) c.answered = value;
@@ -621,33 +640,30 @@ export class ContactScanner {
     if (src[p] !== 123) return false;
     p++;
     if (src[p] === 125) return false;
-    const successor = this.successor;
+    const successors = this.successors;
     let previous = -1;
     const view = this.viewFor(src);
     for (;;) {
       if (src[p] !== 34) return false;
       const ks = ++p;
       let code = -1;
-      // Rows of one export list their keys in one order, leaving out absent fields: try the key
-      // that followed the previous one last time (a position would miss after every gap).
-      const guess = successor[previous + 1]!;
-      if (guess >= 0) {
-        // The key, its closing quote and the colon, four bytes at a time, then the last few.
-        const key = keyColonBytes[guess]!;
-        const len = key.length;
-        if (ks + len < end) {
-          const words = keyColonWords[guess]!;
-          let w = 0;
-          while (w < words.length && view.getInt32(ks + w * 4, true) === words[w]) w++;
-          let i = w * 4;
-          if (w === words.length) while (i < len && src[ks + i] === key[i]) i++;
-          if (i === len) {
-            code = guess;
-            p = ks + len;
+      // Rows of one export list their keys in one order, leaving out absent fields: try the keys
+      // that followed the previous one before, each compared (with its `":`) four bytes at a time.
+      const known = (previous + 1) * SUCCESSORS;
+      for (let j = 0; j < SUCCESSORS; j++) {
+        const guess = successors[known + j]!;
+        if (guess < 0) break;
+        if (KEYS.at(view, ks, end, guess)) {
+          code = guess;
+          if (j > 0) {
+            successors[known + j] = successors[known + j - 1]!;
+            successors[known + j - 1] = guess;
           }
+          break;
         }
       }
-      if (code < 0) {
+      if (code >= 0) p = ks + KEYS.lengths[code]!;
+      else {
         // Else find the key's end and look it up by its length and first byte.
         while (p < end && src[p] !== 34) {
           if (src[p] === 92) return false;
@@ -659,17 +675,23 @@ export class ContactScanner {
         if (code < 0) return false;
         const key = keyBytes[code]!;
         for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return false;
-        successor[previous + 1] = code;
         p++;
         if (src[p] !== 58) return false;
         p++;
+        successors.copyWithin(known + 1, known, known + SUCCESSORS - 1);
+        successors[known] = code;
       }
       previous = code;
       const bit = 1 << code;
       if ((this.seen & bit) !== 0) return false; // a key twice: JSON.parse keeps the last; let it
       this.seen |= bit;
       const b = src[p];
-      if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
+      const words = JSON_WORDS[code];
+      let w: number;
+      if (b === 34 && words !== undefined && (w = words.find(view, p + 1, end)) >= 0) {
+        this.enumField(code, w);
+        p += 1 + words.lengths[w]!;
+      } else if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
         if (!this.stringField(code, src, p + 1, p + 26, false)) return false;
         p += 27;
       } else if (b === 34 && (code === F.id || code === F.agentId || code === F.topic)) {
@@ -707,13 +729,13 @@ export class ContactScanner {
         } else if (!this.stringField(code, src, vs, p, false)) return false;
         p++;
       } else if (b === 116) {
-        if (!isWord(src, p, p + 4, TRUE) || !this.flagField(code, true)) return false;
+        if (p + 4 > end || view.getInt32(p, true) !== TRUE_WORD || !this.flagField(code, true)) return false;
         p += 4;
       } else if (b === 102) {
-        if (!isWord(src, p, p + 5, FALSE) || !this.flagField(code, false)) return false;
+        if (p + 5 > end || view.getInt32(p, true) !== FALS_WORD || src[p + 4] !== 101 || !this.flagField(code, false)) return false;
         p += 5;
       } else if (b === 110) {
-        if (!isWord(src, p, p + 4, NULL)) return false;
+        if (p + 4 > end || view.getInt32(p, true) !== NULL_WORD) return false;
         // null is absent for optional fields; a required one goes to the general path.
         this.seen &= ~bit;
         if ((bit & REQUIRED) !== 0) return false;

@@ -41,7 +41,7 @@ describe('Spellings', () => {
         const bytes = Buffer.alloc(pad + wanted.length + 3, 0x20);
         wanted.copy(bytes, pad);
         // Change a few bytes of the copy (or none): found exactly when the bytes are still the same.
-        for (const f of flips) bytes[pad + (f % wanted.length)] ^= 1 << (f % 8);
+        for (const f of flips) bytes[pad + (f % wanted.length)]! ^= 1 << (f % 8);
         const same = bytes.subarray(pad, pad + wanted.length).equals(wanted);
         expect(words.at(viewOf(bytes), pad, bytes.length, i)).toBe(same);
       }),

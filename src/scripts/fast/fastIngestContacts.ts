@@ -8,6 +8,7 @@ import type { IdSetData } from './idSet.js';
 import { F } from './contactScanner.js';
 import { findEarlierIds, tableOf } from './crossRangeDuplicates.js';
 import { GeneralRows } from './generalRow.js';
+import { lineAfter, RangeBoard } from './rangeBoard.js';
 import { scanRange, spansRanges } from './scanRange.js';
 import type { FastSinkFactory, RangeResult, RangeTask } from './types.js';
 import { fastWorkerData } from './worker.js';
@@ -36,6 +37,8 @@ export interface FastIngestOptions {
   readonly minSplitBytes?: number;
   /** Past this many rejects in one range, the general path takes over (default 20,000: rejects wait in memory until the scan ends). */
   readonly maxRejects?: number;
+  /** A thread out of ranges takes half of another's when at least this many bytes are left unread there (default 8 MiB; `Infinity`: never). */
+  readonly minStealBytes?: number;
 }
 
 /** Callbacks, as for the general path (`ingestContacts`). */
@@ -163,20 +166,14 @@ function cutForThreads(file: string, start: number, size: number, threads: numbe
   return ranges;
 }
 
+/**
+ * Below this many unread bytes a range is left to its reader: a part taken costs its own reader,
+ * id set and report state (a few milliseconds), about what 4 MiB of rows take to scan.
+ */
+const defaultMinStealBytes = 8 << 20;
+
 /** Rows this thread reads while a worker starts: about 0.2 s at 1.1 M rows/s (measured on 5M CSV and NDJSON rows, docs/bench.md). */
 const workerStartRows = 220_000;
-
-/** The offset just after the first line break at or after `at` (or `size`). */
-function lineAfter(file: string, at: number, size: number): number {
-  if (at >= size) return size;
-  for (;;) {
-    const window = readAt(file, at, 1 << 16);
-    if (window.length === 0) return size;
-    const nl = window.indexOf(10);
-    if (nl !== -1) return Math.min(size, at + nl + 1);
-    at += window.length;
-  }
-}
 
 /** A worker that stopped by itself (out of its heap, most likely): the general path takes over. */
 class WorkerStopped extends Error {}
@@ -221,12 +218,13 @@ class Pool {
 
   /**
    * Lets every worker claim ranges from `tasks` through the shared `counter` until none is
-   * left, calling `onResult` for each range a worker scanned; settles when all are done.
+   * left, then take parts of others' ranges from the `board` (see {@link RangeBoard.steal}),
+   * calling `onResult` for each range a worker scanned; settles when all are done.
    */
-  async queue(tasks: readonly RangeTask[], counter: SharedArrayBuffer, onResult: (result: RangeResult) => void): Promise<void> {
+  async queue(tasks: readonly RangeTask[], counter: SharedArrayBuffer, board: RangeBoard, minSteal: number, onResult: (result: RangeResult) => void): Promise<void> {
     const workers = this.idle.splice(0);
     try {
-      await Promise.all(workers.map((worker) => this.request<null>(worker, 'queue', { tasks, counter }, onResult)));
+      await Promise.all(workers.map((worker) => this.request<null>(worker, 'queue', { tasks, counter, board: { buffer: board.buffer }, minSteal }, onResult)));
     } finally {
       this.idle.push(...workers);
       for (let i = 0; i < workers.length; i++) this.waiting.shift()?.();
@@ -324,7 +322,7 @@ export async function fastIngestContacts(
         format: plan.format,
         start,
         end,
-        atEof: end === plan.size,
+        fileSize: plan.size,
         header: plan.header,
         columns: plan.columns,
         timeZone: options.timeZone,
@@ -360,19 +358,42 @@ export async function fastIngestContacts(
       results[result.index] = result;
       handlers.onBytes?.(result.bytes);
     };
+    /** Ranges as the board left them (the planned ones cut short, and the parts taken), in file order. */
+    const settle = (board: RangeBoard): void => {
+      const all = Array.from({ length: board.count }, (_, slot) => {
+        const { start, end, origin } = board.range(slot);
+        return { task: { ...tasks[origin]!, start, end }, file: taskFile[origin]!, result: results[slot]! };
+      });
+      all.sort((a, b) => a.file - b.file || a.task.start - b.task.start);
+      tasks.length = 0;
+      taskFile.length = 0;
+      results.length = 0;
+      all.forEach(({ task, file, result }, index) => {
+        tasks.push({ ...task, index });
+        taskFile.push(file);
+        results.push({ ...result, index });
+      });
+    };
     if (pool === undefined) for (const task of tasks) took(await scan(task));
     else {
       // Every thread, this one included, claims the next range from one shared counter until
-      // none is left: a worker that starts late (it loads the module first) takes fewer.
+      // none is left: a worker that starts late (it loads the module first) takes fewer. Then
+      // each takes the second half of whichever range has the most left (the board), so the
+      // threads end together.
       const counter = new SharedArrayBuffer(4);
-      const workersDone = pool.queue(tasks, counter, took);
+      const board = RangeBoard.plan(tasks);
+      const minSteal = options.minStealBytes ?? defaultMinStealBytes;
+      const workersDone = pool.queue(tasks, counter, board, minSteal, took);
       const next = new Int32Array(counter);
       let failed: { error: unknown } | undefined;
       try {
         for (;;) {
           const i = Atomics.add(next, 0, 1);
           if (i >= tasks.length) break;
-          took(scanRange(tasks[i]!, options.createSink(options.sinkOptions)));
+          took(scanRange(tasks[i]!, options.createSink(options.sinkOptions), board));
+        }
+        for (let task = board.steal(tasks, minSteal); task !== undefined; task = board.steal(tasks, minSteal)) {
+          took(scanRange(task, options.createSink(options.sinkOptions), board));
         }
       } catch (error) {
         failed = { error };
@@ -384,12 +405,13 @@ export async function fastIngestContacts(
         failed ??= { error };
       }
       if (failed !== undefined) throw failed.error;
+      settle(board);
     }
     const aborted = results.find((r) => r.abort !== undefined);
     if (aborted?.abort === spansRanges && options.ranges !== 1) {
       // A cut fell inside a quoted field that runs over lines: read each file as one range.
       await pool?.close();
-      return fastIngestContacts(files, { ...options, ranges: 1 }, handlers);
+      return fastIngestContacts(files, { ...options, ranges: 1, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
     }
     if (aborted) return { ok: false, reason: `${tasks[aborted.index]!.file}: ${aborted.abort!}` };
 

@@ -6,6 +6,7 @@ import { IdSet, type IdSetData } from './idSet.js';
 import { ContactKernel } from './contactKernel.js';
 import { ContactScanner } from './contactScanner.js';
 import { GeneralRows } from './generalRow.js';
+import type { RangeBoard } from './rangeBoard.js';
 import type { CellSink } from '../../report/cellInput.js';
 import type { FastSink, RangeReject, RangeResult, RangeTask } from './types.js';
 
@@ -13,6 +14,8 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
+/** Bytes a reader claims from a shared board at a time (what is unclaimed another thread may take). */
+const CLAIM_BYTES = 1 << 20;
 
 /**
  * Where the CSV record starting at `p` ends, by the general CSV reader's rules (a quote opens a
@@ -64,9 +67,12 @@ class Abort extends Error {}
  *
  * @param task - the file, the byte range and how to read it
  * @param sink - where accepted contacts go
+ * @param board - the ranges shared with other threads, when the range's end may be moved by a
+ * thread that takes its second part (the range is `task.index` there; bytes are claimed before
+ * they are read)
  * @returns the range's result; `abort` set when the general path must read the whole input
  */
-export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
+export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): RangeResult {
   // A report builder with default KPIs takes rows through the fused kernel: no contact object,
   // no text decoded a row. Rows the general path reads still go to `sink.addContact`.
   const kernel = ContactKernel.for(sink);
@@ -119,12 +125,17 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
   let filled = 0;
   let validated = 0; // bytes of buf already checked as UTF-8
   let reserved = false;
+  let rangeEnd = task.end;
   try {
     for (;;) {
-      const want = Math.min(buf.length - filled, task.end - (bufAt + filled));
+      // How far this read may go: to the range's end, or with a board to what it lets this
+      // reader claim, a megabyte at a time (another thread may take the range's second part).
+      const to = board === undefined ? rangeEnd : board.claim(task.index, bufAt + Math.min(buf.length, filled + CLAIM_BYTES));
+      if (board !== undefined) rangeEnd = board.lastEnd;
+      const want = Math.min(buf.length - filled, to - (bufAt + filled));
       const n = want > 0 ? readSync(fd, buf, filled, want, bufAt + filled) : 0;
       const avail = filled + n;
-      const final = bufAt + avail >= task.end || n === 0;
+      const final = (to === rangeEnd && bufAt + avail >= rangeEnd) || n === 0;
       // UTF-8 is checked on whole lines, so a character is never cut in two.
       const lastLf = final ? avail : buf.lastIndexOf(LF, avail - 1) + 1;
       if (lastLf > validated) {
@@ -165,7 +176,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
           const recordEnd = csvRecordEnd(buf, p, avail, final);
           if (recordEnd === -1) {
             if (!final) break; // read more, then try again from p
-            throw new Abort(task.atEof ? 'a quoted field is never closed' : spansRanges);
+            throw new Abort(rangeEnd === task.fileSize ? 'a quoted field is never closed' : spansRanges);
           }
           nl = recordEnd;
           end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
@@ -182,7 +193,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
         reserved = true;
         const consumed = bufAt + p - task.start;
         // Numbered ids live in bit lanes: only the others need room in the byte table.
-        if (ids.tableCount > 0) ids.table.reserve(Math.ceil(((task.end - task.start) / consumed) * ids.tableCount * 1.05));
+        if (ids.tableCount > 0) ids.table.reserve(Math.ceil(((rangeEnd - task.start) / consumed) * ids.tableCount * 1.05));
       }
       // Keep the unfinished record; grow the buffer when one record fills it.
       const rest = avail - p;
@@ -212,7 +223,7 @@ export function scanRange(task: RangeTask, sink: FastSink): RangeResult {
     lines,
     rejects,
     ids: ids.data(),
-    bytes: task.end - task.start,
+    bytes: rangeEnd - task.start,
   };
 }
 

@@ -24,8 +24,8 @@ export interface RangeTask {
   /** First byte (at the start of a line) and one past the last byte. */
   readonly start: number;
   readonly end: number;
-  /** Whether the range ends at the end of the file. */
-  readonly atEof: boolean;
+  /** The file's size (a range ending there is the file's last). */
+  readonly fileSize: number;
   /** CSV: the header's fields, and for each column the field code it fills (-1: none). */
   readonly header?: readonly string[] | undefined;
   readonly columns?: readonly number[] | undefined;

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findEarlierIds } from './crossRangeDuplicates.js';
+import { RangeBoard } from './rangeBoard.js';
 import { scanRange } from './scanRange.js';
 import type { FastSinkFactory } from './types.js';
 
@@ -34,11 +35,16 @@ export function runFastWorker(createSink: FastSinkFactory): void {
         // Ranges are claimed one at a time from a counter shared with the other threads, so a
         // thread that started late or met slow rows simply takes fewer of them.
         const counter = new Int32Array(p.counter as SharedArrayBuffer);
+        const board = RangeBoard.of(p.board);
         for (;;) {
           const i = Atomics.add(counter, 0, 1);
           if (i >= p.tasks.length) break;
           const task = p.tasks[i];
-          port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions)) });
+          port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions), board) });
+        }
+        // Then parts of the ranges other threads are still reading (the one with most left first).
+        for (let task = board.steal(p.tasks, p.minSteal); task !== undefined; task = board.steal(p.tasks, p.minSteal)) {
+          port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions), board) });
         }
         port.postMessage({ id: message.id, result: null });
         return;

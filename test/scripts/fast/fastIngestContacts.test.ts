@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/records/index.js';
+import { createReportBuilder, type ReportState } from '../../../src/report/index.js';
+import { reportSink } from '../../../src/scripts/commands/report.js';
 import { fastIngestContacts } from '../../../src/scripts/fast/index.js';
 import { ingestContacts, type IngestReject } from '../../../src/scripts/ingest/ingest.js';
+import { cliPath, ensureBuilt } from '../cli-runner.js';
 
 // The fast path must be indistinguishable from the general path (ingestContacts, no --map):
 // same counts, same rejects with the same reasons and lines, same accepted contacts in the same
@@ -221,4 +224,50 @@ describe('fastIngestContacts with worker threads', () => {
   it('throws an exception raised in a worker, as it would be in this thread (a bug is not hidden)', async () => {
     await expect(fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(throws), createSink })).rejects.toThrow(/fast-path worker: Error: boom/);
   });
+});
+
+describe('fastIngestContacts sharing ranges between threads', () => {
+  it('lets a thread out of ranges take parts of another’s and still gives the general path’s report', async () => {
+    // The built CLI is the worker module (it serves fast-path requests when started as one).
+    ensureBuilt();
+    const day = (i: number) => String(1 + (i % 28)).padStart(2, '0');
+    const rows = Array.from({ length: 40_000 }, (_, i) =>
+      json({
+        ...base,
+        // Ids repeat near the end: the first in file order wins, across whatever parts were taken.
+        id: i >= 39_990 ? `W${String(i - 39_000).padStart(7, '0')}` : `W${String(i).padStart(7, '0')}`,
+        agentId: `A${i % 13}`,
+        topic: i % 5 === 0 ? 'Billing' : 'Repair',
+        offeredAt: `2026-03-${day(i)}T09:00:00+08:00`,
+        answered: i % 4 !== 0,
+        waitSeconds: i % 50,
+        ...(i === 20_000 ? { channel: 'Phone' } : {}), // one reject, read by the general path
+      }),
+    );
+    const file = write('ndjson', rows.join('\n') + '\n');
+    const sinkOptions = { timeZone: 'Asia/Shanghai' };
+    // This thread's sink is slowed down (20 µs a row: about 0.4 s for its half), so the worker
+    // reads its own half and then, with this thread still busy, takes part of this thread's range.
+    const slowSink = (options: unknown) => {
+      const builder = reportSink(options);
+      return {
+        addContact: (c: Contact) => {
+          const until = performance.now() + 0.02;
+          while (performance.now() < until);
+          builder.addContact(c);
+        },
+        state: () => builder.state(),
+      };
+    };
+    const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(cliPath), createSink: slowSink, sinkOptions, minStealBytes: 1 << 16 });
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.ranges).toBeGreaterThan(2);
+    const fastBuilder = createReportBuilder(sinkOptions);
+    for (const state of out.states) fastBuilder.merge(state as ReportState);
+    const generalBuilder = createReportBuilder(sinkOptions);
+    const counts = await ingestContacts([file], sinkOptions, { onRecord: (c) => generalBuilder.addContact(c) });
+    expect(counts).toMatchObject({ rows: 40_000, accepted: 39_989, rejected: 1, duplicates: 10 });
+    expect(out.counts).toEqual(counts);
+    expect(fastBuilder.finish()).toEqual(generalBuilder.finish());
+  }, 60_000);
 });

@@ -213,11 +213,9 @@ export class ContactScanner {
   /** The last plain timestamp's bytes 0–12 and 19–24 (as words), and its hour in epoch ms. */
   private instantKnown = false;
   private instant0 = 0;
-  private instant4 = 0;
-  private instant8 = 0;
-  private instant12 = 0;
+  private instant5 = 0;
   private instant19 = 0;
-  private instant23 = 0;
+  private instant21 = 0;
   private instantHour = 0;
   // customerId and queue are decoded only when read: no KPI reads them, and a customer id is
   // nearly new on every row (200,000 customers), so decoding it eagerly is the costliest field.
@@ -298,13 +296,12 @@ export class ContactScanner {
   private instant(src: Buffer, start: number, end: number): number {
     const view = this.viewFor(src);
     if (end - start === 25 && this.instantKnown) {
+      // Bytes 0–12 as two doubles (exact: a timestamp's bytes never read as a NaN or zero double, see spellings.ts), 19–24 as two words.
       if (
-        view.getInt32(start, true) === this.instant0 &&
-        view.getInt32(start + 4, true) === this.instant4 &&
-        view.getInt32(start + 8, true) === this.instant8 &&
-        src[start + 12] === this.instant12 &&
+        view.getFloat64(start, true) === this.instant0 &&
+        view.getFloat64(start + 5, true) === this.instant5 &&
         view.getInt32(start + 19, true) === this.instant19 &&
-        view.getUint16(start + 23, true) === this.instant23 &&
+        view.getInt32(start + 21, true) === this.instant21 &&
         src[start + 13] === 58 &&
         src[start + 16] === 58
       ) {
@@ -322,12 +319,10 @@ export class ContactScanner {
     const ms = readIsoInstantBytes(src, start, end);
     if (end - start === 25 && ms === ms) {
       this.instantKnown = true;
-      this.instant0 = view.getInt32(start, true);
-      this.instant4 = view.getInt32(start + 4, true);
-      this.instant8 = view.getInt32(start + 8, true);
-      this.instant12 = src[start + 12]!;
+      this.instant0 = view.getFloat64(start, true);
+      this.instant5 = view.getFloat64(start + 5, true);
       this.instant19 = view.getInt32(start + 19, true);
-      this.instant23 = view.getUint16(start + 23, true);
+      this.instant21 = view.getInt32(start + 21, true);
       const minutes = (src[start + 14]! - 48) * 10 + (src[start + 15]! - 48);
       const seconds = (src[start + 17]! - 48) * 10 + (src[start + 18]! - 48);
       this.instantHour = ms - minutes * 60_000 - seconds * 1000;

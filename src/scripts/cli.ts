@@ -1,7 +1,7 @@
 import { CliError } from './errors.js';
 import type { CommandContext } from './commands/args.js';
 import { commandNames, helpFor, type CommandName } from './commands/help.js';
-import { isFastWorker, runFastWorker } from './fast/index.js';
+import { isFastWorker, prestartFastWorkers, worthPrestarting } from './fast/workerThreads.js';
 
 // The entry of `callcenter-qa` (built to dist/cli.js with its shebang). Each command is loaded
 // when it is run, so `--help` stays instant.
@@ -53,9 +53,13 @@ export async function main(argv: readonly string[], context: CommandContext = {}
 // The same file serves the fast path's worker threads (src/scripts/fast): a worker builds report
 // states for byte ranges of the input instead of running a command.
 if (isFastWorker()) {
-  const { reportSink } = await import('./commands/report.js');
+  const [{ runFastWorker }, { reportSink }] = await Promise.all([import('./fast/worker.js'), import('./commands/report.js')]);
   runFastWorker(reportSink);
 } else {
+  // A report over a big file: start the fast path's worker now, so that it loads its module
+  // while this thread loads the command's (nothing else is loaded yet).
+  const [name, ...rest] = process.argv.slice(2);
+  if (name === 'report' && worthPrestarting(rest)) prestartFastWorkers(new URL(import.meta.url), 1);
   // `callcenter-qa report … | head`: a reader that stops early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

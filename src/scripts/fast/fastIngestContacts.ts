@@ -11,7 +11,7 @@ import { GeneralRows } from './generalRow.js';
 import { lineAfter, RangeBoard } from './rangeBoard.js';
 import { scanRange, spansRanges } from './scanRange.js';
 import type { FastSinkFactory, RangeResult, RangeTask } from './types.js';
-import { fastWorkerData } from './worker.js';
+import { defaultMinSplitBytes, takeFastWorker } from './workerThreads.js';
 
 /** Options of {@link fastIngestContacts}. */
 export interface FastIngestOptions {
@@ -187,14 +187,8 @@ class Pool {
 
   constructor(url: URL | string, size: number, heapMb: number) {
     for (let i = 0; i < size; i++) {
-      // Small heaps: a worker's live data is its builder state and rejects (a few MB); left to
-      // itself V8 lets each isolate's heap grow to many times that, which on 5,000,000 rows took
-      // the process past 300 MB (measured: 323–339 MB, 268 MB with these limits, same CPU time).
-      // A worker that needs more dies with ERR_WORKER_OUT_OF_MEMORY and the general path takes over.
-      const worker = new Worker(url, {
-        workerData: fastWorkerData,
-        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: heapMb },
-      });
+      // One the CLI started early if there is one (small heaps either way: see startFastWorker).
+      const worker = takeFastWorker(url, heapMb);
       this.workers.push(worker);
       this.idle.push(worker);
     }
@@ -305,7 +299,7 @@ export async function fastIngestContacts(
     plans.push(plan);
   }
   const threads = options.workerUrl === undefined ? 1 : Math.max(1, options.workers ?? 2);
-  const minSplit = options.minSplitBytes ?? 1 << 24;
+  const minSplit = options.minSplitBytes ?? defaultMinSplitBytes;
   const tasks: RangeTask[] = [];
   const taskFile: number[] = [];
   plans.forEach((plan, f) => {

@@ -1,24 +1,10 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { findEarlierIds } from './crossRangeDuplicates.js';
 import { RangeBoard } from './rangeBoard.js';
 import { scanRange } from './scanRange.js';
 import type { FastSinkFactory } from './types.js';
 
-const marker = 'callcenterQaFastWorker';
-
-/** `workerData` that marks a fast-path worker. */
-export const fastWorkerData = { [marker]: true } as const;
-
-/**
- * Whether this thread was started as a fast-path worker. The module given as `workerUrl` to
- * {@link fastIngestContacts} checks this first thing and then calls {@link runFastWorker}
- * instead of its usual work (for the CLI: `dist/cli.js` itself).
- *
- * @returns true in a fast-path worker thread
- */
-export function isFastWorker(): boolean {
-  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as Record<string, unknown>)[marker] === true;
-}
+export { fastWorkerData, isFastWorker } from './workerThreads.js';
 
 /**
  * Serves scan and probe requests from the main thread until it is terminated.

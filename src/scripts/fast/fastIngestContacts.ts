@@ -11,7 +11,7 @@ import { GeneralRows } from './generalRow.js';
 import { lineAfter, RangeBoard } from './rangeBoard.js';
 import { scanRange, spansRanges } from './scanRange.js';
 import type { FastSinkFactory, RangeResult, RangeTask } from './types.js';
-import { defaultMinSplitBytes, takeFastWorker } from './workerThreads.js';
+import { defaultMinSplitBytes, prestartedAgeMs, takeFastWorker } from './workerThreads.js';
 
 /** Options of {@link fastIngestContacts}. */
 export interface FastIngestOptions {
@@ -142,19 +142,22 @@ function cutRanges(file: string, start: number, size: number, parts: number): [n
 /**
  * Cuts `[start, size)` into one range per thread. This thread claims the first at once while
  * each worker first loads its module (about 0.2 s, in which a thread reads some 220,000 rows on
- * the machines measured), so the first range is longer by those rows: their bytes estimated
- * from the first megabyte's lines, capped at a quarter of the file. With halves, this thread sat
- * idle for the last 0.13 s of 5,000,000 CSV rows; cutting into more, shorter ranges claimed as
- * threads free up was slower still (2.5–2.7 s against 2.2 s), each range costing its own reader,
- * id set and report state.
+ * the machines measured; less of it is left for a worker the CLI started early), so the first
+ * range is longer by the rows this thread reads meanwhile: their bytes estimated from the first
+ * megabyte's lines, capped at a quarter of the file. Threads that still end apart even it out
+ * by taking parts of each other's ranges (see {@link RangeBoard}); cutting into more, shorter
+ * ranges from the start was slower (2.5–2.7 s against 2.2 s on 5,000,000 CSV rows), each range
+ * costing its own reader, id set and report state.
+ *
+ * @param loadLeftMs - how long the workers still need to load their module
  */
-function cutForThreads(file: string, start: number, size: number, threads: number): [number, number][] {
+function cutForThreads(file: string, start: number, size: number, threads: number, loadLeftMs: number): [number, number][] {
   const total = size - start;
   const sample = readAt(file, start, Math.min(total, 1 << 20));
   let lines = 0;
   for (let i = sample.indexOf(10); i !== -1; i = sample.indexOf(10, i + 1)) lines++;
   const bytesPerRow = lines === 0 ? total : sample.length / lines;
-  const headStart = Math.floor(Math.min(total / 4, workerStartRows * bytesPerRow));
+  const headStart = Math.floor(Math.min(total / 4, rowsPerMs * loadLeftMs * bytesPerRow));
   const share = Math.floor((total - headStart) / threads);
   const ranges: [number, number][] = [];
   let at = start;
@@ -167,13 +170,15 @@ function cutForThreads(file: string, start: number, size: number, threads: numbe
 }
 
 /**
- * Below this many unread bytes a range is left to its reader: a part taken costs its own reader,
- * id set and report state (a few milliseconds), about what 4 MiB of rows take to scan.
+ * Below this many unread bytes a range is left to its reader. A part taken costs its own reader,
+ * id set and report state, summed and merged at its end: about 25 ms (measured on the 5M bench
+ * files), which taking half of 16 MiB saves on NDJSON, twice over on CSV.
  */
-const defaultMinStealBytes = 8 << 20;
+const defaultMinStealBytes = 16 << 20;
 
-/** Rows this thread reads while a worker starts: about 0.2 s at 1.1 M rows/s (measured on 5M CSV and NDJSON rows, docs/bench.md). */
-const workerStartRows = 220_000;
+/** How long a worker takes to load its module, and rows a thread reads a millisecond (measured on 5M CSV and NDJSON rows, docs/bench.md). */
+const workerLoadMs = 200;
+const rowsPerMs = 1_100;
 
 /** A worker that stopped by itself (out of its heap, most likely): the general path takes over. */
 class WorkerStopped extends Error {}
@@ -299,6 +304,7 @@ export async function fastIngestContacts(
     plans.push(plan);
   }
   const threads = options.workerUrl === undefined ? 1 : Math.max(1, options.workers ?? 2);
+  const heapMb = options.workerHeapMb ?? 64;
   const minSplit = options.minSplitBytes ?? defaultMinSplitBytes;
   const tasks: RangeTask[] = [];
   const taskFile: number[] = [];
@@ -307,7 +313,7 @@ export async function fastIngestContacts(
       options.ranges !== undefined
         ? cutRanges(plan.file, plan.dataStart, plan.size, options.ranges)
         : threads > 1 && plan.size - plan.dataStart >= minSplit
-          ? cutForThreads(plan.file, plan.dataStart, plan.size, threads)
+          ? cutForThreads(plan.file, plan.dataStart, plan.size, threads, Math.max(0, workerLoadMs - prestartedAgeMs(options.workerUrl!, heapMb)))
           : [[plan.dataStart, plan.size] as [number, number]];
     ranges.forEach(([start, end]) => {
       tasks.push({
@@ -330,7 +336,7 @@ export async function fastIngestContacts(
 
   // This thread scans too: the pool holds the other threads, started only when there is more
   // than one range to read (a worker takes about 0.2 s to load its module).
-  const pool = threads > 1 && tasks.length > 1 ? new Pool(options.workerUrl!, threads - 1, options.workerHeapMb ?? 64) : undefined;
+  const pool = threads > 1 && tasks.length > 1 ? new Pool(options.workerUrl!, threads - 1, heapMb) : undefined;
   const scan = (task: RangeTask): Promise<RangeResult> =>
     pool ? pool.run<RangeResult>('scan', { task }) : Promise.resolve(scanRange(task, options.createSink(options.sinkOptions)));
   const probe = (target: IdSetData, earlier: IdSetData[], part: number, parts: number): Promise<Uint8Array[]> =>

@@ -39,6 +39,7 @@ interface Prestarted {
   readonly worker: Worker;
   readonly url: string;
   readonly heapMb: number;
+  readonly startedAt: number;
   stopped: boolean;
 }
 const prestarted: Prestarted[] = [];
@@ -50,13 +51,19 @@ const prestarted: Prestarted[] = [];
  */
 export function prestartFastWorkers(url: URL | string, count: number, heapMb = 64): void {
   for (let i = 0; i < count; i++) {
-    const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, stopped: false };
+    const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, startedAt: performance.now(), stopped: false };
     // A worker that fails before it is taken is simply not taken (the fast path starts another).
     entry.worker.on('error', () => void (entry.stopped = true));
     entry.worker.once('exit', () => void (entry.stopped = true));
     entry.worker.unref();
     prestarted.push(entry);
   }
+}
+
+/** How long ago the worker {@link takeFastWorker} would hand out was started early, in ms (0 when none was). */
+export function prestartedAgeMs(url: URL | string, heapMb: number): number {
+  const entry = prestarted.find((p) => !p.stopped && p.url === String(url) && p.heapMb === heapMb);
+  return entry === undefined ? 0 : performance.now() - entry.startedAt;
 }
 
 /** A worker {@link prestartFastWorkers} started with the same module and heap, still running; else a new one. */

@@ -1,6 +1,7 @@
 import { CliError } from './errors.js';
 import type { CommandContext } from './commands/args.js';
 import { commandNames, helpFor, type CommandName } from './commands/help.js';
+import { reportOptions } from './commands/reportOptions.js';
 import { isFastWorker, prestartFastWorkers, worthPrestarting } from './fast/workerThreads.js';
 
 // The entry of `callcenter-qa` (built to dist/cli.js with its shebang). Each command is loaded
@@ -59,7 +60,7 @@ if (isFastWorker()) {
   // A report over a big file: start the fast path's worker now, so that it loads its module
   // while this thread loads the command's (nothing else is loaded yet).
   const [name, ...rest] = process.argv.slice(2);
-  if (name === 'report' && worthPrestarting(rest)) prestartFastWorkers(new URL(import.meta.url), 1);
+  if (name === 'report' && worthPrestarting(rest, reportOptions)) prestartFastWorkers(new URL(import.meta.url), 1);
   // `callcenter-qa report … | head`: a reader that stops early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -7,6 +7,7 @@ import { readMappingFile, type Mapping } from '../ingest/mapping.js';
 import { createProgress } from '../ingest/progress.js';
 import { ensureDir, openRejectsWriter, type RejectsWriter } from '../ingest/rejects.js';
 import { checkLang, checkMonth, checkTimeZone, parseCommandArgs, type CommandContext } from './args.js';
+import { reportOptions } from './reportOptions.js';
 import { calendars, type BusinessCalendar } from '../../calendar/index.js';
 import { targetPresets, type TargetPresetName } from '../../metrics/index.js';
 import {
@@ -296,26 +297,7 @@ export function readFormats(values: readonly string[] | undefined, out: string |
  * @returns the exit code
  */
 export async function reportCommand(argv: readonly string[], context: CommandContext = {}): Promise<number> {
-  const { values, positionals } = parseCommandArgs('report', argv, {
-    map: { type: 'string' },
-    month: { type: 'string' },
-    tz: { type: 'string' },
-    preset: { type: 'string' },
-    calendar: { type: 'string' },
-    evaluations: { type: 'string', multiple: true },
-    complaints: { type: 'string', multiple: true },
-    'complaints-map': { type: 'string' },
-    format: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    rejects: { type: 'string' },
-    lang: { type: 'string' },
-    strict: { type: 'boolean' },
-    'show-pii': { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    fast: { type: 'boolean' },
-    'no-fast': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseCommandArgs('report', argv, reportOptions);
   if (values.help === true) {
     const { helpFor } = await import('./help.js');
     process.stdout.write(helpFor('report'));

@@ -207,10 +207,10 @@ export class ContactScanner {
    * would mislead, but what follows a key takes only a few values.
    */
   private readonly successors = new Int8Array(33 * SUCCESSORS).fill(-1);
-  /** A DataView of the buffer being read, for 32-bit key comparisons. */
+  /** A DataView of the buffer being read, for word loads (keys, enum values, timestamps). */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array | undefined;
-  /** The last plain timestamp's bytes 0–12 and 19–24 (as words), and its hour in epoch ms. */
+  /** The last plain timestamp's bytes 0–12 (two doubles) and 19–24 (two 32-bit words), and its hour in epoch ms. */
   private instantKnown = false;
   private instant0 = 0;
   private instant5 = 0;
@@ -643,7 +643,7 @@ export class ContactScanner {
       const ks = ++p;
       let code = -1;
       // Rows of one export list their keys in one order, leaving out absent fields: try the keys
-      // that followed the previous one before, each compared (with its `":`) four bytes at a time.
+      // that followed the previous one before, each compared (with its `":`) eight bytes at a time.
       const known = (previous + 1) * SUCCESSORS;
       for (let j = 0; j < SUCCESSORS; j++) {
         const guess = successors[known + j]!;

@@ -8,10 +8,10 @@ import type { IdSetData } from './idSet.js';
 import { F } from './contactScanner.js';
 import { findEarlierIds, tableOf } from './crossRangeDuplicates.js';
 import { GeneralRows } from './generalRow.js';
-import { lineAfter, RangeBoard } from './rangeBoard.js';
+import { BoardLockLost, lineAfter, RangeBoard } from './rangeBoard.js';
 import { scanRange, spansRanges } from './scanRange.js';
 import type { FastSinkFactory, RangeResult, RangeTask } from './types.js';
-import { defaultMinSplitBytes, prestartedAgeMs, takeFastWorker } from './workerThreads.js';
+import { defaultMinSplitBytes, defaultWorkerHeapMb, prestartedAgeMs, releasePrestartedWorkers, takeFastWorker } from './workerThreads.js';
 
 /** Options of {@link fastIngestContacts}. */
 export interface FastIngestOptions {
@@ -37,7 +37,7 @@ export interface FastIngestOptions {
   readonly minSplitBytes?: number;
   /** Past this many rejects in one range, the general path takes over (default 20,000: rejects wait in memory until the scan ends). */
   readonly maxRejects?: number;
-  /** A thread out of ranges takes half of another's when at least this many bytes are left unread there (default 8 MiB; `Infinity`: never). */
+  /** A thread out of ranges takes half of another's when at least this many bytes are left unread there (default 16 MiB; `Infinity`: never). */
   readonly minStealBytes?: number;
 }
 
@@ -117,20 +117,7 @@ function planFile(file: string, timeZone: string | undefined): FilePlan | string
 function cutRanges(file: string, start: number, size: number, parts: number): [number, number][] {
   const cuts = [start];
   for (let k = 1; k < parts; k++) {
-    let at = Math.max(cuts[cuts.length - 1]!, start + Math.floor(((size - start) * k) / parts));
-    for (;;) {
-      const window = readAt(file, at, 1 << 16);
-      if (window.length === 0) {
-        at = size;
-        break;
-      }
-      const nl = window.indexOf(10);
-      if (nl !== -1) {
-        at += nl + 1;
-        break;
-      }
-      at += window.length;
-    }
+    const at = lineAfter(file, Math.max(cuts[cuts.length - 1]!, start + Math.floor(((size - start) * k) / parts)), size);
     if (at < size && at > cuts[cuts.length - 1]!) cuts.push(at);
   }
   cuts.push(size);
@@ -176,6 +163,13 @@ function cutForThreads(file: string, start: number, size: number, threads: numbe
  */
 const defaultMinStealBytes = 16 << 20;
 
+/**
+ * Byte-table ids (not numbered) past which the check across ranges is split between the threads;
+ * numbered ids are checked page by page, in a few milliseconds, by this thread alone (sending the
+ * id sets to a worker took longer).
+ */
+const splitProbeIds = 100_000;
+
 /** How long a worker takes to load its module, and rows a thread reads a millisecond (measured on 5M CSV and NDJSON rows, docs/bench.md). */
 const workerLoadMs = 200;
 const rowsPerMs = 1_100;
@@ -189,14 +183,30 @@ class Pool {
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
   private next = 0;
+  /** Why a worker stopped by itself, once one has (a request to it then fails at once). */
+  private stoppedBecause: string | undefined;
 
   constructor(url: URL | string, size: number, heapMb: number) {
-    for (let i = 0; i < size; i++) {
-      // One the CLI started early if there is one (small heaps either way: see startFastWorker).
-      const worker = takeFastWorker(url, heapMb);
-      this.workers.push(worker);
-      this.idle.push(worker);
+    try {
+      for (let i = 0; i < size; i++) {
+        // One the CLI started early if there is one (small heaps either way: see startFastWorker).
+        const worker = takeFastWorker(url, heapMb);
+        // Kept for the pool's life: an error between requests is not a crash, and a worker that
+        // has stopped is not sent a request it would never answer.
+        worker.on('error', (error) => void (this.stoppedBecause ??= error.message));
+        worker.once('exit', (code) => void (this.stoppedBecause ??= `exited with code ${code}`));
+        this.workers.push(worker);
+        this.idle.push(worker);
+      }
+    } catch (error) {
+      this.close();
+      throw error;
     }
+  }
+
+  /** Whether a worker has stopped by itself (the run is then given back to the general path). */
+  get stopped(): boolean {
+    return this.stoppedBecause !== undefined;
   }
 
   async run<T>(type: 'scan' | 'probe', payload: unknown): Promise<T> {
@@ -237,6 +247,7 @@ class Pool {
    */
   private request<T>(worker: Worker, type: 'scan' | 'probe' | 'queue', payload: unknown, onPartial?: (result: RangeResult) => void): Promise<T> {
     const id = this.next++;
+    if (this.stoppedBecause !== undefined) return Promise.reject(new WorkerStopped(this.stoppedBecause));
     return new Promise<T>((resolve, reject) => {
       const done = (): void => {
         worker.off('message', onMessage);
@@ -303,6 +314,15 @@ export async function fastIngestContacts(
   options: FastIngestOptions,
   handlers: FastIngestHandlers = {},
 ): Promise<FastIngestOutcome> {
+  try {
+    return await fastIngest(files, options, handlers);
+  } finally {
+    // A worker the CLI started early and nobody took (a gzip file, say) is not kept waiting.
+    releasePrestartedWorkers();
+  }
+}
+
+async function fastIngest(files: readonly string[], options: FastIngestOptions, handlers: FastIngestHandlers): Promise<FastIngestOutcome> {
   if (options.mapping !== undefined) return { ok: false, reason: 'a mapping is given' };
   const plans: FilePlan[] = [];
   for (const file of files) {
@@ -311,7 +331,7 @@ export async function fastIngestContacts(
     plans.push(plan);
   }
   const threads = options.workerUrl === undefined ? 1 : Math.max(1, options.workers ?? 2);
-  const heapMb = options.workerHeapMb ?? 64;
+  const heapMb = options.workerHeapMb ?? defaultWorkerHeapMb;
   const minSplit = options.minSplitBytes ?? defaultMinSplitBytes;
   const tasks: RangeTask[] = [];
   const taskFile: number[] = [];
@@ -341,20 +361,22 @@ export async function fastIngestContacts(
     });
   });
 
-  // This thread scans too: the pool holds the other threads, started only when there is more
-  // than one range to read (a worker takes about 0.2 s to load its module).
-  const pool = threads > 1 && tasks.length > 1 ? new Pool(options.workerUrl!, threads - 1, heapMb) : undefined;
+  // This thread scans too: the pool holds the other threads, used only when there is more than
+  // one range to read (a worker takes about 0.2 s to load its module, unless the CLI started it
+  // early).
+  let pool: Pool | undefined;
   const scan = (task: RangeTask): Promise<RangeResult> =>
     pool ? pool.run<RangeResult>('scan', { task }) : Promise.resolve(scanRange(task, options.createSink(options.sinkOptions)));
-  // Part 0 of a probe runs in this thread, the others in the workers.
   const probe = (target: IdSetData, earlier: IdSetData[], part: number, parts: number): Promise<Uint8Array[]> =>
-    pool && part > 0 ? pool.run<Uint8Array[]>('probe', { target, earlier, part, parts }) : Promise.resolve(findEarlierIds(target, earlier, part, parts));
+    pool ? pool.run<Uint8Array[]>('probe', { target, earlier, part, parts }) : Promise.resolve(findEarlierIds(target, earlier, part, parts));
   try {
+    if (threads > 1 && tasks.length > 1) pool = new Pool(options.workerUrl!, threads - 1, heapMb);
     return await scanAll();
   } catch (error) {
     // A worker that died (out of its heap, most likely) gives the run back to the general path;
     // an exception, in this thread or a worker, is a bug and is thrown.
     if (error instanceof WorkerStopped) return { ok: false, reason: `a fast-path worker stopped: ${error.message.split('\n')[0]}` };
+    if (error instanceof BoardLockLost) return { ok: false, reason: `a fast-path worker stopped: ${error.message}` };
     throw error;
   } finally {
     pool?.close();
@@ -366,8 +388,11 @@ export async function fastIngestContacts(
       results[result.index] = result;
       handlers.onBytes?.(result.bytes);
     };
-    /** Ranges as the board left them (the planned ones cut short, and the parts taken), in file order. */
-    const settle = (board: RangeBoard): void => {
+    /**
+     * Puts the ranges as the board left them (the planned ones, cut short, and the parts taken)
+     * in file order, in place of the planned ones: in `tasks`, `taskFile` and `results`.
+     */
+    const putInFileOrder = (board: RangeBoard): void => {
       const all = Array.from({ length: board.count }, (_, slot) => {
         const { start, end, origin } = board.range(slot);
         return { task: { ...tasks[origin]!, start, end }, file: taskFile[origin]!, result: results[slot]! };
@@ -382,6 +407,7 @@ export async function fastIngestContacts(
         results.push({ ...result, index });
       });
     };
+    let cuts = 0;
     if (pool === undefined) for (const task of tasks) took(await scan(task));
     else {
       // Every thread, this one included, claims the next range from one shared counter until
@@ -400,8 +426,11 @@ export async function fastIngestContacts(
           if (i >= tasks.length) break;
           took(scanRange(tasks[i]!, options.createSink(options.sinkOptions), board));
         }
-        for (let task = board.steal(tasks, minSteal); task !== undefined; task = board.steal(tasks, minSteal)) {
-          took(scanRange(task, options.createSink(options.sinkOptions), board));
+        for (const part of board.parts(tasks, minSteal)) {
+          took(scanRange(part, options.createSink(options.sinkOptions), board));
+          // Let a worker's exit be seen: a stopped worker means the general path reads it all.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (pool.stopped) break;
         }
       } catch (error) {
         failed = { error };
@@ -413,29 +442,33 @@ export async function fastIngestContacts(
         failed ??= { error };
       }
       if (failed !== undefined) throw failed.error;
-      settle(board);
+      cuts = board.count - tasks.length;
+      putInFileOrder(board);
     }
     const aborted = results.find((r) => r.abort !== undefined);
-    if (aborted?.abort === spansRanges && options.ranges !== 1) {
-      // A cut fell inside a quoted field that runs over lines: read each file as one range.
+    if (aborted?.abort === spansRanges) {
+      // A cut fell inside a quoted field that runs over lines: read again without taking parts
+      // (the planned cuts may be fine), else with each file as one range.
       pool?.close();
-      return fastIngestContacts(files, { ...options, ranges: 1, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
+      pool = undefined;
+      if (cuts > 0) return fastIngest(files, { ...options, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
+      if (options.ranges !== 1) return fastIngest(files, { ...options, ranges: 1, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
     }
     if (aborted) return { ok: false, reason: `${tasks[aborted.index]!.file}: ${aborted.abort!}` };
 
-    // First wins in file order: ids a range shares with earlier ranges are duplicates there.
-    // Numbered ids are checked page by page, in a few milliseconds: this thread does it alone
-    // (sending the id sets to a worker took longer). Ids in byte tables are checked one by one,
-    // split between the threads when there are many.
+    // First wins in file order: ids a range shares with earlier ranges are duplicates there
+    // (checked by this thread, with the workers when there are many byte-table ids).
     const tableIds = results.reduce((n, r) => n + r.ids.table.count, 0);
-    const parts = pool && tableIds > 100_000 ? pool.size + 1 : 1;
+    const parts = pool && tableIds > splitProbeIds ? pool.size + 1 : 1;
     const earlierHits = await Promise.all(
       results.map(async (r, j) => {
         if (j === 0) return [];
         const earlier = results.slice(0, j).map((e) => e.ids);
-        // The workers' parts are sent before this thread starts its own.
-        const shares = Array.from({ length: parts }, (_, part) => part).reverse().map((part) => probe(r.ids, earlier, part, parts));
-        return (await Promise.all(shares)).flat();
+        // The workers' parts are sent before this thread starts its own (an exception in it
+        // becomes a rejection, so the workers' answers are still awaited).
+        const theirs = Array.from({ length: parts - 1 }, (_, k) => probe(r.ids, earlier, k + 1, parts));
+        const ours = new Promise<Uint8Array[]>((resolve) => resolve(findEarlierIds(r.ids, earlier, 0, parts)));
+        return (await Promise.all([ours, ...theirs])).flat();
       }),
     );
     await Promise.all(

@@ -130,8 +130,12 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
     for (;;) {
       // How far this read may go: to the range's end, or with a board to what it lets this
       // reader claim, a megabyte at a time (another thread may take the range's second part).
-      const to = board === undefined ? rangeEnd : board.claim(task.index, bufAt + Math.min(buf.length, filled + CLAIM_BYTES));
-      if (board !== undefined) rangeEnd = board.lastEnd;
+      let to = rangeEnd;
+      if (board !== undefined) {
+        const claim = board.claim(task.index, bufAt + Math.min(buf.length, filled + CLAIM_BYTES));
+        to = claim.to;
+        rangeEnd = claim.end;
+      }
       const want = Math.min(buf.length - filled, to - (bufAt + filled));
       const n = want > 0 ? readSync(fd, buf, filled, want, bufAt + filled) : 0;
       const avail = filled + n;
@@ -207,6 +211,8 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
       validated = Math.max(0, validated - p);
     }
   } catch (error) {
+    // The run is given back or fails: other threads take no more parts (they would be read for nothing).
+    board?.stop();
     if (error instanceof Abort) return abortResult(task, error.message);
     throw error;
   } finally {

@@ -29,8 +29,8 @@ export function runFastWorker(createSink: FastSinkFactory): void {
           port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions), board) });
         }
         // Then parts of the ranges other threads are still reading (the one with most left first).
-        for (let task = board.steal(p.tasks, p.minSteal); task !== undefined; task = board.steal(p.tasks, p.minSteal)) {
-          port.postMessage({ id: message.id, partial: scanRange(task, createSink(task.sinkOptions), board) });
+        for (const part of board.parts(p.tasks, p.minSteal)) {
+          port.postMessage({ id: message.id, partial: scanRange(part, createSink(part.sinkOptions), board) });
         }
         port.postMessage({ id: message.id, result: null });
         return;

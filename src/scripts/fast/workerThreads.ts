@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
 // What starting a fast-path worker takes, kept apart from the scanner so that the CLI's entry can
@@ -23,6 +24,9 @@ export function isFastWorker(): boolean {
 /** Files smaller than this are read by one thread (the fast path's default `minSplitBytes`). */
 export const defaultMinSplitBytes = 1 << 24;
 
+/** A worker's old generation in MB (the fast path's default `workerHeapMb`). */
+export const defaultWorkerHeapMb = 64;
+
 /**
  * Starts a fast-path worker thread on `url`. A small old generation: a worker's live data is its
  * builder state and rejects (a few MB); left to itself V8 lets each isolate's heap grow to many
@@ -42,6 +46,8 @@ interface Prestarted {
   readonly startedAt: number;
   stopped: boolean;
 }
+// Workers started before anything else is loaded, waiting to be taken: state of the process by
+// nature (the CLI's entry starts them, the fast path takes them), so module-level.
 const prestarted: Prestarted[] = [];
 
 /**
@@ -49,12 +55,17 @@ const prestarted: Prestarted[] = [];
  * about 0.2 s to load its module, which it can do while this thread loads its own and plans the
  * ranges. Unused, they do not keep the process alive.
  */
-export function prestartFastWorkers(url: URL | string, count: number, heapMb = 64): void {
+export function prestartFastWorkers(url: URL | string, count: number, heapMb = defaultWorkerHeapMb): void {
   for (let i = 0; i < count; i++) {
     const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, startedAt: performance.now(), stopped: false };
     // A worker that fails before it is taken is simply not taken (the fast path starts another).
-    entry.worker.on('error', () => void (entry.stopped = true));
-    entry.worker.once('exit', () => void (entry.stopped = true));
+    const stopped = (): void => {
+      entry.stopped = true;
+      const at = prestarted.indexOf(entry);
+      if (at >= 0) prestarted.splice(at, 1);
+    };
+    entry.worker.once('error', stopped);
+    entry.worker.once('exit', stopped);
     entry.worker.unref();
     prestarted.push(entry);
   }
@@ -64,6 +75,11 @@ export function prestartFastWorkers(url: URL | string, count: number, heapMb = 6
 export function prestartedAgeMs(url: URL | string, heapMb: number): number {
   const entry = prestarted.find((p) => !p.stopped && p.url === String(url) && p.heapMb === heapMb);
   return entry === undefined ? 0 : performance.now() - entry.startedAt;
+}
+
+/** Stops the workers {@link prestartFastWorkers} started that nobody took (the fast path did not need them). */
+export function releasePrestartedWorkers(): void {
+  for (const entry of prestarted.splice(0)) void entry.worker.terminate();
 }
 
 /** A worker {@link prestartFastWorkers} started with the same module and heap, still running; else a new one. */
@@ -76,22 +92,29 @@ export function takeFastWorker(url: URL | string, heapMb: number): Worker {
 }
 
 /**
- * Whether a report over these arguments will likely split a file between threads: the files
- * they name add up to at least `minSplitBytes`, and no mapping, evaluations, `--no-fast` or
- * help. A guess made before the arguments are parsed (any argument naming a file counts); the
- * fast path itself decides.
+ * Whether a report over these arguments will likely split a file between threads: its contact
+ * files (the positional arguments, read with the command's own option table) add up to at least
+ * `minSplitBytes`, and no mapping, evaluations, `--no-fast` or help sends it to the general
+ * path. A guess made before the command is loaded; the fast path itself decides.
+ *
+ * @param options - the command's `parseArgs` options (to tell option values from files)
  */
-export function worthPrestarting(args: readonly string[], minSplitBytes = defaultMinSplitBytes): boolean {
-  const generalOnly = ['--map', '--evaluations', '--no-fast', '--help', '-h'];
-  if (args.some((a) => generalOnly.includes(a.split('=')[0]!))) return false;
+export function worthPrestarting(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>, minSplitBytes = defaultMinSplitBytes): boolean {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: false });
+  } catch {
+    return false; // the command will say what is wrong
+  }
+  const { values, positionals } = parsed;
+  if (values['map'] !== undefined || values['evaluations'] !== undefined || values['no-fast'] === true || values['help'] === true) return false;
   let bytes = 0;
-  for (const arg of args) {
-    if (arg.startsWith('-')) continue;
+  for (const file of positionals) {
     try {
-      const info = statSync(arg);
+      const info = statSync(file);
       if (info.isFile()) bytes += info.size;
     } catch {
-      // not a file (an option's value, a file that does not exist): the command will say so
+      // a file that does not exist: the command will say so
     }
   }
   return bytes >= minSplitBytes;

@@ -4,7 +4,8 @@ import { tz, TZDate } from '@date-fns/tz';
 
 // date-fns's `parse` (with the locale it brings) takes longer to load than the rest of the
 // command line, and only a mapping whose date format the hand-written reader below does not
-// handle needs it: it is loaded then, once, not on every start (nor in every fast-path worker).
+// handle needs it: it is loaded then, once a process (hence a module-level slot, like the module
+// cache it stands in for), not on every start nor in every fast-path worker.
 let dateFnsParse: typeof Parse | undefined;
 const parse: typeof Parse = (...args) => {
   dateFnsParse ??= (createRequire(import.meta.url)('date-fns/parse') as { parse: typeof Parse }).parse;

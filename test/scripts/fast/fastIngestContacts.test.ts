@@ -227,6 +227,21 @@ describe('fastIngestContacts with worker threads', () => {
 });
 
 describe('fastIngestContacts sharing ranges between threads', () => {
+  // This thread's sink is slowed down (30 µs a row: over half a second a planned half), so the
+  // worker, once it has loaded its module, reads its own half and then takes part of this
+  // thread's range while it is still busy.
+  const slowSink = (options: unknown) => {
+    const builder = reportSink(options);
+    return {
+      addContact: (c: Contact) => {
+        const until = performance.now() + 0.03;
+        while (performance.now() < until);
+        builder.addContact(c);
+      },
+      state: () => builder.state(),
+    };
+  };
+
   it('lets a thread out of ranges take parts of another’s and still gives the general path’s report', async () => {
     // The built CLI is the worker module (it serves fast-path requests when started as one).
     ensureBuilt();
@@ -246,28 +261,37 @@ describe('fastIngestContacts sharing ranges between threads', () => {
     );
     const file = write('ndjson', rows.join('\n') + '\n');
     const sinkOptions = { timeZone: 'Asia/Shanghai' };
-    // This thread's sink is slowed down (20 µs a row: about 0.4 s for its half), so the worker
-    // reads its own half and then, with this thread still busy, takes part of this thread's range.
-    const slowSink = (options: unknown) => {
-      const builder = reportSink(options);
-      return {
-        addContact: (c: Contact) => {
-          const until = performance.now() + 0.02;
-          while (performance.now() < until);
-          builder.addContact(c);
-        },
-        state: () => builder.state(),
-      };
-    };
-    const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(cliPath), createSink: slowSink, sinkOptions, minStealBytes: 1 << 16 });
+    const fastRejects: [IngestReject, boolean][] = [];
+    const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(cliPath), createSink: slowSink, sinkOptions, minStealBytes: 1 << 16 }, { onReject: (r, d) => fastRejects.push([r, d]) });
     if (!out.ok) throw new Error(out.reason);
     expect(out.ranges).toBeGreaterThan(2);
     const fastBuilder = createReportBuilder(sinkOptions);
     for (const state of out.states) fastBuilder.merge(state as ReportState);
     const generalBuilder = createReportBuilder(sinkOptions);
-    const counts = await ingestContacts([file], sinkOptions, { onRecord: (c) => generalBuilder.addContact(c) });
+    const generalRejects: [IngestReject, boolean][] = [];
+    const counts = await ingestContacts([file], sinkOptions, { onRecord: (c) => generalBuilder.addContact(c), onReject: (r, d) => generalRejects.push([r, d]) });
     expect(counts).toMatchObject({ rows: 40_000, accepted: 39_989, rejected: 1, duplicates: 10 });
     expect(out.counts).toEqual(counts);
+    // Same rejects and duplicates, same lines (line 20,001 is the odd row), in the same order.
+    expect(fastRejects).toEqual(generalRejects);
+    expect(fastRejects[0]![0].line).toBe(20_001);
+    expect(fastBuilder.finish()).toEqual(generalBuilder.finish());
+  }, 60_000);
+
+  it('reads again without taking parts when a part would start inside a quoted field over several lines', async () => {
+    ensureBuilt();
+    // Every row's topic is quoted over two lines: any cut after a line break may fall inside one.
+    const rows = Array.from({ length: 15_000 }, (_, i) => `P${i},phone,inbound,A${i % 7},C${i},q,"Topic ${i % 5}\nsecond line",consultation,2026-03-01T09:00:00+08:00,true,,,${i % 30},60,0,5,,,,,,`);
+    const file = write('csv', `${header}\n${rows.join('\n')}\n`);
+    const sinkOptions = { timeZone: 'Asia/Shanghai' };
+    const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(cliPath), createSink: slowSink, sinkOptions, minStealBytes: 1 << 16 });
+    if (!out.ok) throw new Error(out.reason);
+    const generalBuilder = createReportBuilder(sinkOptions);
+    const counts = await ingestContacts([file], sinkOptions, { onRecord: (c) => generalBuilder.addContact(c) });
+    expect(counts).toMatchObject({ rows: 15_000, accepted: 15_000 });
+    expect(out.counts).toEqual(counts);
+    const fastBuilder = createReportBuilder(sinkOptions);
+    for (const state of out.states) fastBuilder.merge(state as ReportState);
     expect(fastBuilder.finish()).toEqual(generalBuilder.finish());
   }, 60_000);
 });

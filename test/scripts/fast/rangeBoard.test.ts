@@ -48,8 +48,7 @@ describe('RangeBoard', () => {
     const tasks = [task(0, 0, 1000), task(1, 1000, size)];
     const board = RangeBoard.plan(tasks);
     // Range 0's reader has claimed all of it: nothing there to take. Range 1 has the most left.
-    expect(board.claim(0, 5000)).toBe(1000);
-    expect(board.lastEnd).toBe(1000);
+    expect(board.claim(0, 5000)).toEqual({ to: 1000, end: 1000 });
     const part = board.steal(tasks, 1)!;
     expect(part.index).toBe(2);
     expect(part.start).toBe(lineAfter(file, 1000 + Math.floor((size - 1000) / 2), size));
@@ -58,18 +57,43 @@ describe('RangeBoard', () => {
     expect(board.range(2)).toEqual({ start: part.start, end: size, origin: 1 });
     expect(board.count).toBe(3);
     // Claims stop at the cut; a range claimed to its end is never cut again.
-    expect(board.claim(1, size)).toBe(part.start);
-    expect(board.claim(2, size)).toBe(size);
+    expect(board.claim(1, size)).toEqual({ to: part.start, end: part.start });
+    expect(board.claim(2, size)).toEqual({ to: size, end: size });
     expect(board.steal(tasks, 1)).toBeUndefined();
   });
 
-  it('leaves a range alone when less than the minimum is left', () => {
+  it('takes no more parts once stopped (a range gave the run back to the general path)', () => {
     const tasks = [task(0, 0, size)];
     const board = RangeBoard.plan(tasks);
-    expect(board.steal(tasks, size + 1)).toBeUndefined();
-    board.claim(0, size - 100);
-    expect(board.steal(tasks, 101)).toBeUndefined();
-    expect(board.count).toBe(1);
+    expect(board.stopped).toBe(false);
+    board.stop();
+    expect(board.stopped).toBe(true);
+    expect([...board.parts(tasks, 1)]).toEqual([]);
+    expect(board.claim(0, 100)).toEqual({ to: 100, end: size }); // its own reader reads on
+  });
+
+  it('is stopped by a range that gives the run back to the general path (here: a reject under --strict)', () => {
+    const tasks = [{ ...task(0, 0, size), strict: true }];
+    const board = RangeBoard.plan(tasks);
+    const result = scanRange(tasks[0]!, collect(), board);
+    expect(result.abort).toBe('a row is rejected under --strict');
+    expect(board.stopped).toBe(true);
+  });
+
+  it('passes over a range whose rest is one line and cuts the next', () => {
+    // Ten short lines, then one long line: the long one has the most left but cannot be cut.
+    const short = Array.from({ length: 10 }, (_, i) => `{"n":${i}}`).join('\n') + '\n';
+    const long = `{"note":"${'x'.repeat(2000)}"}\n`;
+    const two = join(dir, 'two.ndjson');
+    writeFileSync(two, short + long);
+    const at = Buffer.byteLength(short);
+    const total = at + Buffer.byteLength(long);
+    const tasks = [{ ...task(0, 0, at), file: two, fileSize: total }, { ...task(1, at, total), file: two, fileSize: total }];
+    const board = RangeBoard.plan(tasks);
+    const part = board.steal(tasks, 1)!;
+    expect(part.start).toBeGreaterThan(0);
+    expect(part.end).toBe(at); // range 0 was cut, not range 1
+    expect(board.range(1)).toEqual({ start: at, end: total, origin: 1 });
   });
 
   it('gives the general path’s rows, rejects and duplicates, whatever the cuts (property)', async () => {
@@ -98,8 +122,16 @@ describe('RangeBoard', () => {
         // Duplicates are settled across ranges later (crossRangeDuplicates); here each range keeps its own.
         expect([...new Set(ids)]).toEqual(want);
         expect(results.reduce((n, r) => n + r.rows, 0)).toBe(3000);
-        expect(results.reduce((n, r) => n + r.rejected, 0)).toBe(1);
         expect(results.reduce((n, r) => n + r.bytes, 0)).toBe(size);
+        // Every line break counted once, and the broken line found on line 1701 of the file.
+        expect(results.reduce((n, r) => n + r.lines, 0)).toBe(3000);
+        let before = 0;
+        const rejectLines = results.flatMap((r) => {
+          const found = r.rejects.filter((x) => !x.duplicate).map((x) => before + x.line);
+          before += r.lines;
+          return found;
+        });
+        expect(rejectLines).toEqual([1701]);
       }),
       { numRuns: 60 },
     );

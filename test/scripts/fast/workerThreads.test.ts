@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prestartFastWorkers, takeFastWorker, worthPrestarting } from '../../../src/scripts/fast/workerThreads.js';
+import { reportOptions } from '../../../src/scripts/commands/reportOptions.js';
+import { prestartFastWorkers, releasePrestartedWorkers, takeFastWorker, worthPrestarting } from '../../../src/scripts/fast/workerThreads.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cc-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,13 +15,17 @@ const small = join(dir, 'small.csv');
 writeFileSync(small, 'id\n');
 
 describe('worthPrestarting', () => {
-  it('starts a worker early only for files big enough to be split, read by the fast path', () => {
-    expect(worthPrestarting([big, '--tz', 'Asia/Shanghai'], 1024)).toBe(true);
-    expect(worthPrestarting([small], 1024)).toBe(false);
-    expect(worthPrestarting([small, big], 2048)).toBe(true); // together
-    expect(worthPrestarting(['missing.csv', '--out', 'r.json'], 1)).toBe(false);
+  it('starts a worker early only for contact files big enough to be split, read by the fast path', () => {
+    expect(worthPrestarting([big, '--tz', 'Asia/Shanghai'], reportOptions, 1024)).toBe(true);
+    expect(worthPrestarting([small], reportOptions, 1024)).toBe(false);
+    expect(worthPrestarting([small, big], reportOptions, 2048)).toBe(true); // together
+    expect(worthPrestarting(['missing.csv', '--out', 'r.json'], reportOptions, 1)).toBe(false);
+    // Option values are not contact files, even when they name big files.
+    for (const option of ['--complaints', '--rejects', '--out']) expect(worthPrestarting([small, option, big], reportOptions, 1024), option).toBe(false);
     // The general path reads these: no worker would be used.
-    for (const flag of ['--map', '--map=m.json', '--evaluations', '--no-fast', '--help', '-h']) expect(worthPrestarting([big, flag, 'x'], 1024), flag).toBe(false);
+    for (const flag of [['--map', 'm.json'], ['--map=m.json'], ['--evaluations', 'e.csv'], ['--no-fast'], ['--help'], ['-h']]) {
+      expect(worthPrestarting([big, ...flag], reportOptions, 1024), flag.join(' ')).toBe(false);
+    }
   });
 });
 
@@ -43,6 +48,23 @@ describe('prestartFastWorkers / takeFastWorker', () => {
       expect(answer).toEqual({ m: 'hi', workerData: { callcenterQaFastWorker: true } });
     } finally {
       await Promise.all([first.terminate(), second.terminate()]);
+    }
+  });
+
+  it('stops the workers started early that nobody took', async () => {
+    const url = pathToFileURL(echo);
+    prestartFastWorkers(url, 1, 40);
+    const taken = takeFastWorker(url, 40); // this one is taken…
+    prestartFastWorkers(url, 1, 40);
+    releasePrestartedWorkers(); // …this one is not, and is stopped
+    const fresh = takeFastWorker(url, 40);
+    try {
+      fresh.postMessage('still here?');
+      await once(fresh, 'message'); // a new worker, not the stopped one
+      taken.postMessage('and you?');
+      await once(taken, 'message');
+    } finally {
+      await Promise.all([taken.terminate(), fresh.terminate()]);
     }
   });
 

@@ -254,11 +254,12 @@ class Pool {
         worker.off('error', onError);
         worker.off('exit', onExit);
       };
-      const onMessage = (m: { id: number; partial?: RangeResult; result?: T; error?: string }) => {
+      const onMessage = (m: { id: number; partial?: RangeResult; result?: T; error?: string; stopped?: string }) => {
         if (m.id !== id) return;
         if (m.partial !== undefined) return onPartial?.(m.partial);
         done();
-        if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
+        if (m.stopped !== undefined) reject(new WorkerStopped(m.stopped));
+        else if (m.error !== undefined) reject(new Error(`fast-path worker: ${m.error}`));
         else resolve(m.result as T);
       };
       const onError = (error: Error) => {
@@ -299,7 +300,8 @@ class Pool {
  *
  * When it cannot take the input (a mapping, gzip, `;` or tab, a quoted header, not UTF-8, a
  * quote never closed, `--strict` meeting a reject, very many rejects) it returns
- * `{ ok: false, reason }` having called no handler, and the caller runs the general path.
+ * `{ ok: false, reason }` having called no handler but `onBytes`, and the caller runs the
+ * general path.
  *
  * @param files - the contact files, in order
  * @param options - see {@link FastIngestOptions}
@@ -395,19 +397,24 @@ async function fastIngest(files: readonly string[], options: FastIngestOptions, 
     const putInFileOrder = (board: RangeBoard): void => {
       const all = Array.from({ length: board.count }, (_, slot) => {
         const { start, end, origin } = board.range(slot);
-        return { task: { ...tasks[origin]!, start, end }, file: taskFile[origin]!, result: results[slot]! };
+        return { task: { ...tasks[origin]!, start, end }, file: taskFile[origin]!, result: results[slot], cutShort: end !== tasks[origin]!.end };
       });
       all.sort((a, b) => a.file - b.file || a.task.start - b.task.start);
       tasks.length = 0;
       taskFile.length = 0;
       results.length = 0;
-      all.forEach(({ task, file, result }, index) => {
-        tasks.push({ ...task, index });
-        taskFile.push(file);
-        results.push({ ...result, index });
-      });
+      // A range nobody read is possible only once a range has given the run back (the board stopped).
+      all
+        .filter((r) => r.result !== undefined)
+        .forEach(({ task, file, result, cutShort }, index) => {
+          tasks.push({ ...task, index });
+          taskFile.push(file);
+          results.push({ ...result!, index });
+          if (cutShort) cutByPart.add(index);
+        });
     };
-    let cuts = 0;
+    /** Ranges (in file order) whose end is the start of a part another thread took. */
+    const cutByPart = new Set<number>();
     if (pool === undefined) for (const task of tasks) took(await scan(task));
     else {
       // Every thread, this one included, claims the next range from one shared counter until
@@ -417,41 +424,47 @@ async function fastIngest(files: readonly string[], options: FastIngestOptions, 
       const counter = new SharedArrayBuffer(4);
       const board = RangeBoard.plan(tasks);
       const minSteal = options.minStealBytes ?? defaultMinStealBytes;
-      const workersDone = pool.queue(tasks, counter, board, minSteal, took);
+      // Handled at once: it may fail (a worker stopping) while this thread still scans.
+      const workersDone = pool.queue(tasks, counter, board, minSteal, took).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
       const next = new Int32Array(counter);
+      // Lets a worker's exit be seen between ranges: then the general path reads it all.
+      const workerStopped = async (): Promise<boolean> => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        return pool!.stopped;
+      };
       let failed: { error: unknown } | undefined;
       try {
-        for (;;) {
+        let stop = false;
+        while (!stop && !board.stopped) {
           const i = Atomics.add(next, 0, 1);
           if (i >= tasks.length) break;
           took(scanRange(tasks[i]!, options.createSink(options.sinkOptions), board));
+          stop = await workerStopped();
         }
-        for (const part of board.parts(tasks, minSteal)) {
-          took(scanRange(part, options.createSink(options.sinkOptions), board));
-          // Let a worker's exit be seen: a stopped worker means the general path reads it all.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (pool.stopped) break;
+        if (!stop && !(await workerStopped())) {
+          for (const part of board.parts(tasks, minSteal)) {
+            took(scanRange(part, options.createSink(options.sinkOptions), board));
+            if (await workerStopped()) break;
+          }
         }
       } catch (error) {
         failed = { error };
       }
-      // The workers finish their ranges either way; this thread's own error, if any, wins.
-      try {
-        await workersDone;
-      } catch (error) {
-        failed ??= { error };
-      }
+      // This thread's own error, if any, wins over a worker's.
+      failed ??= await workersDone;
       if (failed !== undefined) throw failed.error;
-      cuts = board.count - tasks.length;
       putInFileOrder(board);
     }
     const aborted = results.find((r) => r.abort !== undefined);
     if (aborted?.abort === spansRanges) {
       // A cut fell inside a quoted field that runs over lines: read again without taking parts
-      // (the planned cuts may be fine), else with each file as one range.
+      // when it was a part's, else with each file as one range.
       pool?.close();
       pool = undefined;
-      if (cuts > 0) return fastIngest(files, { ...options, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
+      if (cutByPart.has(aborted.index)) return fastIngest(files, { ...options, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
       if (options.ranges !== 1) return fastIngest(files, { ...options, ranges: 1, minStealBytes: Number.POSITIVE_INFINITY }, handlers);
     }
     if (aborted) return { ok: false, reason: `${tasks[aborted.index]!.file}: ${aborted.abort!}` };
@@ -465,7 +478,7 @@ async function fastIngest(files: readonly string[], options: FastIngestOptions, 
         if (j === 0) return [];
         const earlier = results.slice(0, j).map((e) => e.ids);
         // The workers' parts are sent before this thread starts its own (an exception in it
-        // becomes a rejection, so the workers' answers are still awaited).
+        // becomes a rejection, so a worker's later rejection is not left unhandled).
         const theirs = Array.from({ length: parts - 1 }, (_, k) => probe(r.ids, earlier, k + 1, parts));
         const ours = new Promise<Uint8Array[]>((resolve) => resolve(findEarlierIds(r.ids, earlier, 0, parts)));
         return (await Promise.all([ours, ...theirs])).flat();
@@ -474,12 +487,13 @@ async function fastIngest(files: readonly string[], options: FastIngestOptions, 
     await Promise.all(
       earlierHits.map(async (hits, j) => {
         if (hits.length === 0) return;
+        // A rescan may step aside too (its duplicates past maxRejects, say): see below.
         const again = await scan({ ...tasks[j]!, excluded: tableOf(hits) });
-        if (again.abort !== undefined) throw new Error(`rescan aborted: ${again.abort}`);
         results[j] = { ...again, ids: results[j]!.ids };
       }),
     );
-    if (results.some((r) => r.abort !== undefined)) return { ok: false, reason: 'a rescan stepped aside' };
+    const rescanAborted = results.find((r) => r.abort !== undefined);
+    if (rescanAborted) return { ok: false, reason: `${tasks[rescanAborted.index]!.file}: ${rescanAborted.abort!}` };
 
     const counts: IngestCounts = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, files: [] };
     plans.forEach((plan, f) => {

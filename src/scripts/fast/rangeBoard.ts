@@ -21,11 +21,13 @@ const START = 0;
 const END = 1;
 const CLAIMED = 2;
 const ORIGIN = 3;
-/** Header words: the lock, the range count, room for how many ranges, and "stop taking parts". */
+/** Header words: the lock, the range count, room for how many ranges, "stop taking parts", and the lock patience. */
 const LOCK = 0;
 const COUNT = 1;
 const ROOM = 2;
 const STOPPED = 3;
+const PATIENCE = 4;
+const HEADER_BYTES = 32;
 /** How long a thread waits for the lock before deciding its holder died (it is held for microseconds). */
 const LOCK_PATIENCE_MS = 2000;
 
@@ -48,15 +50,20 @@ export class RangeBoard {
   private readonly cells: Float64Array;
 
   private constructor(readonly buffer: SharedArrayBuffer) {
-    this.header = new Int32Array(buffer, 0, 4);
-    this.cells = new Float64Array(buffer, 16);
+    this.header = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+    this.cells = new Float64Array(buffer, HEADER_BYTES);
   }
 
-  /** A board of the planned ranges, each range's slot its task's index. */
-  static plan(tasks: readonly RangeTask[]): RangeBoard {
+  /**
+   * A board of the planned ranges, each range's slot its task's index.
+   *
+   * @param lockPatienceMs - how long a thread waits for the lock before giving the run up (tests shorten it)
+   */
+  static plan(tasks: readonly RangeTask[], lockPatienceMs = LOCK_PATIENCE_MS): RangeBoard {
     const room = tasks.length + MAX_CUTS;
-    const board = new RangeBoard(new SharedArrayBuffer(16 + room * FIELDS * 8));
+    const board = new RangeBoard(new SharedArrayBuffer(HEADER_BYTES + room * FIELDS * 8));
     board.header[ROOM] = room;
+    board.header[PATIENCE] = lockPatienceMs;
     for (const task of tasks) {
       const at = task.index * FIELDS;
       board.cells[at + START] = task.start;
@@ -184,9 +191,9 @@ export class RangeBoard {
     if (Atomics.compareExchange(this.header, LOCK, 0, 1) === 0) return;
     // Held for a few reads and writes: spin. Past any reasonable wait its holder has died (a
     // worker stopped by its heap limit does not run `finally`): give the run up rather than hang.
-    const deadline = Date.now() + LOCK_PATIENCE_MS;
+    const deadline = performance.now() + this.header[PATIENCE]!;
     while (Atomics.compareExchange(this.header, LOCK, 0, 1) !== 0) {
-      if (Date.now() > deadline) throw new BoardLockLost('a thread died holding the range board');
+      if (performance.now() > deadline) throw new BoardLockLost('a thread died holding the range board');
     }
   }
 

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { findEarlierIds } from './crossRangeDuplicates.js';
-import { RangeBoard } from './rangeBoard.js';
+import { BoardLockLost, RangeBoard } from './rangeBoard.js';
 import { scanRange } from './scanRange.js';
 import type { FastSinkFactory } from './types.js';
 
@@ -22,7 +22,8 @@ export function runFastWorker(createSink: FastSinkFactory): void {
         // thread that started late or met slow rows simply takes fewer of them.
         const counter = new Int32Array(p.counter as SharedArrayBuffer);
         const board = RangeBoard.of(p.board);
-        for (;;) {
+        // (Until a range gives the run back: the board is stopped, the rest would be read for nothing.)
+        while (!board.stopped) {
           const i = Atomics.add(counter, 0, 1);
           if (i >= p.tasks.length) break;
           const task = p.tasks[i];
@@ -39,7 +40,9 @@ export function runFastWorker(createSink: FastSinkFactory): void {
         message.type === 'scan' ? scanRange(p.task, createSink(p.task.sinkOptions)) : findEarlierIds(p.target, p.earlier, p.part, p.parts);
       port.postMessage({ id: message.id, result });
     } catch (error) {
-      port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      // A lock given up on means a thread died holding it: the general path reads the input.
+      if (error instanceof BoardLockLost) port.postMessage({ id: message.id, stopped: error.message });
+      else port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   });
 }

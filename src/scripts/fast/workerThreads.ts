@@ -54,8 +54,11 @@ const prestarted: Prestarted[] = [];
  * Starts `count` workers now, to be taken by the fast path when it needs them: a worker takes
  * about 0.2 s to load its module, which it can do while this thread loads its own and plans the
  * ranges. Unused, they do not keep the process alive.
+ *
+ * @returns the workers started (for tests; the fast path takes them with {@link takeFastWorker})
  */
-export function prestartFastWorkers(url: URL | string, count: number, heapMb = defaultWorkerHeapMb): void {
+export function prestartFastWorkers(url: URL | string, count: number, heapMb = defaultWorkerHeapMb): readonly Worker[] {
+  const started: Worker[] = [];
   for (let i = 0; i < count; i++) {
     const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, startedAt: performance.now(), stopped: false };
     // A worker that fails before it is taken is simply not taken (the fast path starts another).
@@ -64,11 +67,13 @@ export function prestartFastWorkers(url: URL | string, count: number, heapMb = d
       const at = prestarted.indexOf(entry);
       if (at >= 0) prestarted.splice(at, 1);
     };
-    entry.worker.once('error', stopped);
+    entry.worker.on('error', stopped);
     entry.worker.once('exit', stopped);
     entry.worker.unref();
     prestarted.push(entry);
+    started.push(entry.worker);
   }
+  return started;
 }
 
 /** How long ago the worker {@link takeFastWorker} would hand out was started early, in ms (0 when none was). */

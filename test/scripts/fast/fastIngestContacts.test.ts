@@ -173,6 +173,15 @@ describe('fastIngestContacts on NDJSON', () => {
     }
   });
 
+  it('steps aside when a range read again for ids shared with earlier ranges passes maxRejects', async () => {
+    // The second file repeats the first's ids: only the rescan of its range finds them duplicates.
+    const ids = Array.from({ length: 12 }, (_, i) => `D${i}`);
+    const a = write('ndjson', ids.map((id) => json({ ...base, id })).join('\n') + '\n');
+    const b = write('ndjson', ids.map((id) => json({ ...base, id, waitSeconds: 7 })).join('\n') + '\n');
+    const out = await fastIngestContacts([a, b], { createSink: () => ({ addContact: () => {}, state: () => null }), maxRejects: 5 });
+    expect(out).toEqual({ ok: false, reason: `${b}: more than 5 rejects in one range` });
+  });
+
   it('keeps the first of a duplicated id across files and ranges (file order)', async () => {
     const a = write('ndjson', ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => json({ ...base, id })).join('\n') + '\n');
     const b = write('ndjson', ['F', 'G', 'A', 'H', 'G'].map((id) => json({ ...base, id, waitSeconds: 9 })).join('\n') + '\n');
@@ -218,6 +227,26 @@ describe('fastIngestContacts with worker threads', () => {
 
   it('gives the run back to the general path when a worker stops by itself (out of its heap, say)', async () => {
     const out = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(stops), createSink });
+    expect(out).toEqual({ ok: false, reason: 'a fast-path worker stopped: exited with code 3' });
+  });
+
+  it('gives the run back when a worker stops while this thread is still reading (no unhandled rejection)', async () => {
+    // A stand-in that claims a range from the shared counter, reads nothing and soon dies.
+    const claimsThenDies = write(
+      'mjs',
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => { if (m.type === 'queue') { Atomics.add(new Int32Array(m.payload.counter), 0, 1); setTimeout(() => process.exit(3), 20); } });\n",
+    );
+    const rows = Array.from({ length: 4000 }, (_, i) => json({ ...base, id: `S${i}` }));
+    const big = write('ndjson', rows.join('\n') + '\n');
+    // This thread is slowed (0.1 ms a row) so the worker is gone while it still reads its range.
+    const slow = () => ({
+      addContact: () => {
+        const until = performance.now() + 0.1;
+        while (performance.now() < until);
+      },
+      state: () => null,
+    });
+    const out = await fastIngestContacts([big], { ranges: 2, workers: 2, workerUrl: pathToFileURL(claimsThenDies), createSink: slow, minStealBytes: 1 << 10 });
     expect(out).toEqual({ ok: false, reason: 'a fast-path worker stopped: exited with code 3' });
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/records/index.js';
-import { lineAfter, RangeBoard } from '../../../src/scripts/fast/rangeBoard.js';
+import { BoardLockLost, lineAfter, RangeBoard } from '../../../src/scripts/fast/rangeBoard.js';
 import { scanRange } from '../../../src/scripts/fast/scanRange.js';
 import type { RangeTask } from '../../../src/scripts/fast/types.js';
 import { ingestContacts } from '../../../src/scripts/ingest/ingest.js';
@@ -70,6 +70,14 @@ describe('RangeBoard', () => {
     expect(board.stopped).toBe(true);
     expect([...board.parts(tasks, 1)]).toEqual([]);
     expect(board.claim(0, 100)).toEqual({ to: 100, end: size }); // its own reader reads on
+  });
+
+  it('gives up on a lock held past its patience (its holder died) instead of spinning forever', () => {
+    const tasks = [task(0, 0, size)];
+    const board = RangeBoard.plan(tasks, 30);
+    new Int32Array(board.buffer)[0] = 1; // the lock word, as a thread that died holding it left it
+    expect(() => board.claim(0, 100)).toThrow(BoardLockLost);
+    expect(() => board.steal(tasks, 1)).toThrow(BoardLockLost);
   });
 
   it('is stopped by a range that gives the run back to the general path (here: a reject under --strict)', () => {

@@ -55,8 +55,10 @@ describe('prestartFastWorkers / takeFastWorker', () => {
     const url = pathToFileURL(echo);
     prestartFastWorkers(url, 1, 40);
     const taken = takeFastWorker(url, 40); // this one is taken…
-    prestartFastWorkers(url, 1, 40);
+    const [untaken] = prestartFastWorkers(url, 1, 40);
+    const ended = once(untaken!, 'exit');
     releasePrestartedWorkers(); // …this one is not, and is stopped
+    await ended;
     const fresh = takeFastWorker(url, 40);
     try {
       fresh.postMessage('still here?');

@@ -201,14 +201,14 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
     for (const [k, i] of list) g.kpis[i] = k.accumulator.add(g.kpis[i], record as never);
   };
   // An index of the groups by month and dimension, so a new cell or a complaint finds its groups without
-  // building keys; it points at the same objects as `st.groups` and is rebuilt after a merge.
+  // building keys; it points at the same objects as `st.groups` (a merge adds to both in place).
   interface MonthGroups {
     readonly all: GroupState;
     readonly agent: Map<string, GroupState>;
     readonly channel: Map<string, GroupState>;
     readonly topic: Map<string, GroupState>;
   }
-  let index = new Map<string, MonthGroups>();
+  const index = new Map<string, MonthGroups>();
   let lastMonth = '';
   let last: MonthGroups | undefined;
   const monthGroups = (m: string): MonthGroups => {

@@ -1,5 +1,5 @@
-import { maxInstantMs, type Contact } from '../../records/index.js';
-import { finishHash } from './byteTable.js';
+import { maxInstantMs, minInstantMs, type Contact } from '../../records/index.js';
+import { finishHash, hashBytes } from './byteTable.js';
 import { Interner } from './interner.js';
 import { readIsoInstantBytes } from './isoInstant.js';
 import { Spellings } from './spellings.js';
@@ -30,8 +30,6 @@ const CHANNEL_WORDS = ['phone', 'chat'] as const;
 const DIRECTION_WORDS = ['inbound', 'outbound'] as const;
 const KIND_WORDS = ['consultation', 'complaint', 'suggestion', 'repair', 'other'] as const;
 const SATISFACTION_WORDS = ['satisfied', 'neutral', 'unsatisfied'] as const;
-const TRUE = bytesOf('true');
-const FALSE = bytesOf('false');
 
 const REQUIRED = (1 << F.id) | (1 << F.channel) | (1 << F.direction) | (1 << F.offeredAt) | (1 << F.answered);
 
@@ -47,11 +45,6 @@ function wordIndex(src: Uint8Array, start: number, end: number, words: readonly 
   return -1;
 }
 
-const isWord = (src: Uint8Array, start: number, end: number, word: Uint8Array): boolean => {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (src[start + i] !== word[i]) return false;
-  return true;
-};
 
 /**
  * A non-negative decimal `\d+(\.\d+)?` as a number (what `Number(text)` gives), or NaN.
@@ -247,10 +240,7 @@ export class ContactScanner {
   }
 
   private textIndex(start: number, end: number): number {
-    const src = this.src;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-    return this.texts.indexOf(src, start, end, finishHash(h));
+    return this.texts.indexOf(this.src, start, end, hashBytes(this.src, start, end));
   }
 
   /** Whether CSV text `[start, end)` is already trimmed (decoding only when an edge byte is not ASCII). */
@@ -311,7 +301,8 @@ export class ContactScanner {
         const s2 = src[start + 18]! - 48;
         if (m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9 && s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9) {
           const ms = this.instantHour + (m1 * 10 + m2) * 60_000 + (s1 * 10 + s2) * 1000;
-          return ms <= maxInstantMs ? ms : Number.NaN; // the hour's start was in range; its end may not be
+          // Within the hour the range may start or end (an offset of 30 minutes puts its edge there).
+          return ms >= minInstantMs && ms <= maxInstantMs ? ms : Number.NaN;
         }
         return Number.NaN;
       }
@@ -357,7 +348,7 @@ export class ContactScanner {
 
   /**
    * A field's value written as text (a CSV cell, or a JSON string's inner bytes). `csv` says
-   * which rules apply: CSV cells are trimmed and numbers/flags arrive as text; JSON strings are
+   * which rules apply: CSV cells are trimmed and numbers arrive as text; JSON strings are
    * taken as they are and must not stand for numbers or flags.
    */
   private stringField(code: number, src: Buffer, start: number, end: number, csv: boolean): boolean {
@@ -367,11 +358,6 @@ export class ContactScanner {
       return code !== F.id && code !== F.channel && code !== F.direction && code !== F.offeredAt && code !== F.answered;
     }
     switch (code) {
-      case F.id:
-      case F.agentId:
-      case F.topic:
-        // Read where they stand (textField, with their hash); not through here.
-        return false;
       case F.channel: {
         const w = wordIndex(src, start, end, CHANNELS);
         if (w < 0) return false;
@@ -420,18 +406,8 @@ export class ContactScanner {
       }
     }
     if (!csv) return false; // a JSON string where a number or a flag belongs: the schema says so
-    switch (code) {
-      case F.answered:
-      case F.resolvedAtFirstContact:
-      case F.escalated:
-      case F.surveyed: {
-        const yes = isWord(src, start, end, TRUE);
-        if (!yes && !isWord(src, start, end, FALSE)) return false;
-        return this.flagField(code, yes);
-      }
-      default:
-        return this.numberField(code, readDecimal(src, start, end, true));
-    }
+    // (CSV flags, ids, agent ids and topics are read where they stand, in scanCsv.)
+    return this.numberField(code, readDecimal(src, start, end, true));
   }
 
   /** An enum field set to its `w`-th word (JSON: a chat's messages come from the row itself). */

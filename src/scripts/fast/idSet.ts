@@ -4,13 +4,22 @@ import { ByteTable, hashBytes, type ByteTableData } from './byteTable.js';
 // exports number their contacts: a short prefix and a fixed count of digits (`W000000001`). Such
 // an id is a bit in a page of 65,536 bits for its (prefix, digit count), found by arithmetic:
 // no hashing, no byte comparison, no cache miss for ids that come in order, and 8 KB a page
-// against ≈ 22 bytes an id in the byte table. Every other id goes to an exact ByteTable. Both
-// are exact: an id is in a lane only when its bytes are exactly the prefix and its digits.
+// against ≈ 22 bytes an id in the byte table. Every other id goes to an exact ByteTable, and so
+// do the ids of a form whose numbers turn out sparse (a lane past 64 pages with fewer than 256
+// ids a page moves to the table). Both are exact: an id is in a lane only when its bytes are
+// exactly the prefix and its digits.
 
 const PAGE_BITS = 65_536;
 const PAGE_WORDS = PAGE_BITS / 32;
 /** Lanes a set opens at most; ids of later (prefix, digit count) keys go to the byte table. */
 const MAX_LANES = 64;
+/**
+ * Past this many pages a lane must hold this many ids a page on average, or its ids move to the
+ * byte table: sparse numbers (`T` + 12 random digits) would otherwise take a page, 8 KB, each.
+ * 256 ids in 8 KB is 32 bytes an id, about what the byte table takes.
+ */
+const SPARSE_AFTER_PAGES = 64;
+const MIN_IDS_PER_PAGE = 256;
 const MAX_PREFIX = 16;
 const MAX_DIGITS = 15; // 10^15 < 2^53: the digits read exactly as a number
 
@@ -29,6 +38,9 @@ export interface IdSetData {
 
 class Lane {
   readonly pages = new Map<number, Uint32Array>();
+  /** Ids added and pages made (to tell a sparse lane). */
+  private count = 0;
+  private pageCount = 0;
   private lastPageNo = -1;
   private lastPage: Uint32Array | undefined;
 
@@ -58,6 +70,7 @@ class Lane {
       if (!create) return undefined;
       page = new Uint32Array(PAGE_WORDS);
       this.pages.set(n, page);
+      this.pageCount++;
     }
     this.lastPageNo = n;
     this.lastPage = page;
@@ -73,7 +86,24 @@ class Lane {
     const mask = 1 << (bit & 31);
     if ((page[word]! & mask) !== 0) return false;
     page[word] = page[word]! | mask;
+    this.count++;
     return true;
+  }
+
+  /** Whether the lane holds too few ids for its pages (see {@link SPARSE_AFTER_PAGES}). */
+  get sparse(): boolean {
+    return this.pageCount > SPARSE_AFTER_PAGES && this.count < this.pageCount * MIN_IDS_PER_PAGE;
+  }
+
+  /** Every id of the lane, as bytes. */
+  *ids(): Generator<Uint8Array> {
+    for (const [n, page] of this.pages) {
+      for (let w = 0; w < PAGE_WORDS; w++) {
+        const bits = page[w]!;
+        if (bits === 0) continue;
+        for (let b = 0; b < 32; b++) if ((bits & (1 << b)) !== 0) yield this.bytesOf(n * PAGE_BITS + w * 32 + b);
+      }
+    }
   }
 
   has(value: number): boolean {
@@ -102,6 +132,8 @@ export class IdSet {
   readonly table: ByteTable;
   private readonly lanes: Lane[] = [];
   private last: Lane | undefined;
+  /** Numbered forms whose ids live in the byte table (their lane was too sparse). */
+  private readonly tableForms: Lane[] = [];
   /** The number read by the last {@link laneOf}. */
   private value = 0;
 
@@ -152,6 +184,7 @@ export class IdSet {
         return lane;
       }
     }
+    for (const form of this.tableForms) if (form.digits === digits && form.matches(src, start, at)) return undefined;
     if (!open || this.lanes.length >= MAX_LANES) return undefined;
     // A copy: `src` is the reader's reused buffer (and Buffer#slice would be a view of it).
     const lane = new Lane(Uint8Array.prototype.slice.call(src, start, at), digits);
@@ -168,7 +201,18 @@ export class IdSet {
    */
   add(src: Uint8Array, start: number, end: number, hash: number): boolean {
     const lane = this.laneOf(src, start, end, true);
-    return lane === undefined ? this.table.add(src, start, end, hash) : lane.add(this.value);
+    if (lane === undefined) return this.table.add(src, start, end, hash);
+    const added = lane.add(this.value);
+    if (added && lane.sparse) this.moveToTable(lane);
+    return added;
+  }
+
+  /** Moves a sparse lane's ids to the byte table, where ids of its form go from now on. */
+  private moveToTable(lane: Lane): void {
+    this.lanes.splice(this.lanes.indexOf(lane), 1);
+    if (this.last === lane) this.last = undefined;
+    this.tableForms.push(new Lane(lane.prefix, lane.digits));
+    for (const id of lane.ids()) this.table.add(id, 0, id.length, hashBytes(id, 0, id.length));
   }
 
   /** Whether the id is in the set. */

@@ -7,10 +7,6 @@ const digit = (b: number): number => (b >= 48 && b <= 57 ? b - 48 : -100_000);
 const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
-// The last date read and its day count (a pure function's memo: any thread, any caller, same answers).
-let lastDate = -1;
-let lastDays = 0;
-
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -59,13 +55,8 @@ export function readIsoInstantBytes(src: Uint8Array, start: number, end: number)
   } else if (src[s + 19] !== 90) {
     return Number.NaN;
   }
-  // Rows of an export share their dates: the day count of the last date is kept.
-  const ymd = (year * 100 + month) * 100 + day;
-  if (ymd !== lastDate) {
-    lastDate = ymd;
-    lastDays = daysFromCivil(year, month, day);
-  }
-  const instant = (lastDays * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
+  // (The scanner keeps the last timestamp's date and hour: this runs about once an hour of rows.)
+  const instant = (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
   // The records room reads only the years 1000–9999 in UTC: an offset can step past either end.
   return instant >= minInstantMs && instant <= maxInstantMs ? instant : Number.NaN;
 }

@@ -44,11 +44,13 @@ interface Prestarted {
   readonly url: string;
   readonly heapMb: number;
   readonly startedAt: number;
-  stopped: boolean;
 }
 // Workers started before anything else is loaded, waiting to be taken: state of the process by
-// nature (the CLI's entry starts them, the fast path takes them), so module-level.
+// nature (the CLI's entry starts them, the fast path takes them), so module-level. One that
+// stops or is taken leaves the list.
 const prestarted: Prestarted[] = [];
+
+const waitingFor = (url: URL | string, heapMb: number): number => prestarted.findIndex((p) => p.url === String(url) && p.heapMb === heapMb);
 
 /**
  * Starts `count` workers now, to be taken by the fast path when it needs them: a worker takes
@@ -60,10 +62,9 @@ const prestarted: Prestarted[] = [];
 export function prestartFastWorkers(url: URL | string, count: number, heapMb = defaultWorkerHeapMb): readonly Worker[] {
   const started: Worker[] = [];
   for (let i = 0; i < count; i++) {
-    const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, startedAt: performance.now(), stopped: false };
+    const entry: Prestarted = { worker: startFastWorker(url, heapMb), url: String(url), heapMb, startedAt: performance.now() };
     // A worker that fails before it is taken is simply not taken (the fast path starts another).
     const stopped = (): void => {
-      entry.stopped = true;
       const at = prestarted.indexOf(entry);
       if (at >= 0) prestarted.splice(at, 1);
     };
@@ -78,8 +79,8 @@ export function prestartFastWorkers(url: URL | string, count: number, heapMb = d
 
 /** How long ago the worker {@link takeFastWorker} would hand out was started early, in ms (0 when none was). */
 export function prestartedAgeMs(url: URL | string, heapMb: number): number {
-  const entry = prestarted.find((p) => !p.stopped && p.url === String(url) && p.heapMb === heapMb);
-  return entry === undefined ? 0 : performance.now() - entry.startedAt;
+  const at = waitingFor(url, heapMb);
+  return at < 0 ? 0 : performance.now() - prestarted[at]!.startedAt;
 }
 
 /** Stops the workers {@link prestartFastWorkers} started that nobody took (the fast path did not need them). */
@@ -89,7 +90,7 @@ export function releasePrestartedWorkers(): void {
 
 /** A worker {@link prestartFastWorkers} started with the same module and heap, still running; else a new one. */
 export function takeFastWorker(url: URL | string, heapMb: number): Worker {
-  const at = prestarted.findIndex((p) => !p.stopped && p.url === String(url) && p.heapMb === heapMb);
+  const at = waitingFor(url, heapMb);
   if (at < 0) return startFastWorker(url, heapMb);
   const [entry] = prestarted.splice(at, 1);
   entry!.worker.ref();

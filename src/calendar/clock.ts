@@ -287,7 +287,8 @@ export class WorkingClock {
         return this.#noWork(t);
       }
     }
-    return this.next(this.atWallTime(this.day(index), wall));
+    // A clock time past 24:00 is read on the next date (its own offset, across a clock change).
+    return this.next(wall >= msInDay ? this.atWallTime(this.day(index + 1), wall - msInDay) : this.atWallTime(this.day(index), wall));
   }
 
   /** The first working day (a date with hours of its own) strictly after the date with this index. */

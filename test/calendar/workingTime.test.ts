@@ -135,6 +135,17 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(cal, cn('2026-03-07T02:00:00'), 2).getTime()).toBe(cn('2026-03-11T02:00:00'));
   });
 
+  it('reads a night-shift clock time on its own date across a clock change (Berlin, spring forward)', () => {
+    const nights = '22:00-06:00';
+    const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    const cal = defineCalendar({ timeZone: 'Europe/Berlin', workingHours: Object.fromEntries(days.map((d) => [d, nights])) });
+    // Sat 2026-03-28 05:00 CET is Friday's shift; + 1 working day = Saturday's shift at the same
+    // clock time, Sun 2026-03-29 05:00, which is CEST (UTC+2) after that night's 02:00 change.
+    expect(addWorkingDays(cal, new Date('2026-03-28T05:00:00+01:00'), 1).toISOString()).toBe('2026-03-29T03:00:00.000Z');
+    // Autumn: Sat 2026-10-24 05:00 CEST + 1 → Sun 2026-10-25 05:00 CET (UTC+1), not an hour early.
+    expect(addWorkingDays(cal, new Date('2026-10-24T05:00:00+02:00'), 1).toISOString()).toBe('2026-10-25T04:00:00.000Z');
+  });
+
   it('counts an exchanged Saturday as a working day and skips a holiday week', () => {
     // Fri 2025-10-10 15:00 + 4: Sat 11 (worked), Mon 13, Tue 14, Wed 15 → Oct 15 15:00
     expect(addWorkingDays(chinaMainland, cn('2025-10-10T15:00:00'), 4).getTime()).toBe(cn('2025-10-15T15:00:00'));

@@ -147,7 +147,7 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
   // the evaluations added before (the same map that carries their scores to the contact).
   let currentEvaluated = false;
   const kpiOptions = options.kpiOptions ?? {};
-  const { kpis, skipped } = reportKpis({
+  const { kpis, skipped, targetKeys } = reportKpis({
     ...(options.kpis === undefined ? {} : { names: options.kpis }),
     preset,
     bind: {
@@ -170,8 +170,11 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
   const contactKpis = kpis.map((k, i) => [k, i] as const).filter(([k]) => k.reads === 'contact');
   const complaintKpis = kpis.map((k, i) => [k, i] as const).filter(([k]) => k.reads === 'complaint');
   const scoreKpis = kpis.map((k, i) => [k, i] as const).filter(([k]) => k.reads === 'scoreReport');
+  // Only targets whose own KPI is measured: one left out is never judged against a plain KPI of its name.
   const targets = new Map<string, ReportTarget>(
-    (preset?.targets ?? []).map((t) => [t.id, { id: t.id, kpi: t.kpi, comparator: t.comparator, threshold: t.threshold, label: t.label, source: t.source }]),
+    (preset?.targets ?? [])
+      .filter((t) => targetKeys.has(t.id))
+      .map((t) => [t.id, { id: t.id, kpi: t.kpi, comparator: t.comparator, threshold: t.threshold, label: t.label, source: t.source }]),
   );
   const month = options.month ?? null;
   const allowed = month === null ? null : new Set([month, previousMonth(month)]);

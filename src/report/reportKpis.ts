@@ -22,6 +22,8 @@ export interface ReportKpisResult {
   readonly kpis: ReportKpi[];
   /** One sentence for each KPI or target left out, and why. */
   readonly skipped: string[];
+  /** The keys of the KPIs measured by a preset target's rule (a target whose key is not here has no KPI to be judged against). */
+  readonly targetKeys: ReadonlySet<string>;
 }
 
 // A KPI that reads contacts or complaints (seed 003's reply KPIs) is fed contacts unless the
@@ -61,7 +63,8 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
     }
   }
   const preset = options.preset;
-  if (preset === null || preset === undefined) return { kpis: out, skipped };
+  const targetKeys = new Set<string>();
+  if (preset === null || preset === undefined) return { kpis: out, skipped, targetKeys };
   for (const recordType of ['contact', 'complaint', 'scoreReport'] as const) {
     let requests: KpiRequest[];
     try {
@@ -74,7 +77,6 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
       if (typeof request === 'string') continue;
       const target = preset.targets.find((t) => t.id === request.key);
       const def = kpiDefinitions[request.kpi];
-      const requestOptions: Record<string, unknown> = { ...(request.options as Record<string, unknown> | undefined) };
       try {
         const create = def.accumulator as (o?: unknown) => ReportKpi['accumulator'];
         const kpi: ReportKpi = {
@@ -83,8 +85,9 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
           reads: readsOf(def.recordType, recordType === 'scoreReport' ? undefined : recordType),
           unit: def.unit,
           label: target?.label ?? def.label,
-          accumulator: create(requestOptions),
+          accumulator: create(request.options),
         };
+        if (target !== undefined) targetKeys.add(kpi.key);
         const at = out.findIndex((k) => k.key === kpi.key);
         if (at >= 0) out[at] = kpi;
         else {
@@ -101,11 +104,12 @@ export function reportKpis(options: ReportKpisOptions = {}): ReportKpisResult {
       }
     }
   }
-  // Targets the library cannot compute (external, or needing a function nobody bound) are named.
+  // Targets the library cannot compute (external, or needing a function nobody bound) are named,
+  // also when a plain KPI of the same name is in the list (it is not measured by the target's rule).
   for (const t of preset.targets) {
-    if (!out.some((k) => k.key === t.id) && !skipped.some((s) => s.startsWith(`${t.id} `))) {
+    if (!targetKeys.has(t.id) && !skipped.some((s) => s.startsWith(`${t.id} `))) {
       skipped.push(`${t.id} (target of ${preset.name}): ${t.external === true ? 'computed outside this library' : `needs ${(t.requires ?? ['data']).map((r) => r.replaceAll('|', ' or ')).join(', ')}`}`);
     }
   }
-  return { kpis: out, skipped };
+  return { kpis: out, skipped, targetKeys };
 }

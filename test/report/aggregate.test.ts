@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseContact, type Contact, type Evaluation } from '../../src/records/index.js';
 import type { TargetPreset } from '../../src/metrics/index.js';
-import { createReportBuilder, monthOfIn, ReportError, type MonthlyReport, type ReportKpiEntry } from '../../src/report/index.js';
+import { createReportBuilder, monthOfIn, ReportError, reportKpis, type MonthlyReport, type ReportKpiEntry } from '../../src/report/index.js';
+import { targetPresets } from '../../src/metrics/index.js';
 
 // A tiny hand-made month in Asia/Shanghai. Handle time = talk + hold + wrap-up.
 //   C1 phone A  账单 2026-03-02 09:00 answered  handle 200+40+60 = 300  csat 5
@@ -212,5 +213,31 @@ describe('SLA compliance', () => {
     const unchecked = createReportBuilder({ month: '2026-03', slaRuleSets: [] });
     unchecked.addComplaint(february);
     expect(unchecked.finish().notes).toContain('No SLA checker was given: SLA compliance is not reported.');
+  });
+});
+
+describe('reportKpis: a target left out', () => {
+  it('is named as skipped and judged against nothing, even when a plain KPI has its name', () => {
+    // platform-service-provider's answerRate target needs isWorkingTime; without it the target is
+    // left out, and the plain answerRate (all hours) must not stand in for it.
+    const { kpis, skipped, targetKeys } = reportKpis({ preset: targetPresets['platform-service-provider'] });
+    expect(targetKeys.has('answerRate')).toBe(false);
+    expect(skipped).toContain('answerRate (target of platform-service-provider): needs isWorkingTime');
+    expect(kpis.find((k) => k.key === 'answerRate')?.label.en).toBe('Answer rate');
+    // With the function bound, the target's own KPI replaces the plain one.
+    const bound = reportKpis({ preset: targetPresets['platform-service-provider'], provide: { isWorkingTime: () => true } });
+    expect(bound.targetKeys.has('answerRate')).toBe(true);
+    expect(bound.skipped.some((s) => s.startsWith('answerRate '))).toBe(false);
+  });
+
+  it('is not judged in the report against the plain KPI of its name', () => {
+    // A target whose rule needs a function nobody provides: the report keeps the plain answer rate,
+    // with no target beside it (not 'missed' against a number its rule never measured).
+    const needsMore: TargetPreset = { ...preset, targets: [{ ...preset.targets[0]!, requires: ['isVip'] }] };
+    const builder = createReportBuilder({ timeZone: 'Asia/Shanghai', preset: needsMore, kpis: ['answerRate'], slaRuleSets: [] });
+    for (const c of raw) builder.addContact(c);
+    const entry = kpi(builder.finish(), 'answerRate');
+    expect(entry.target).toBeNull();
+    expect(entry.met).toBeNull();
   });
 });

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactSchema } from '../../src/records/index.js';
 import { mappableFields } from '../../src/scripts/ingest/mapping.js';
-import { defaultRejectsPath, outputPaths, readFormats } from '../../src/scripts/commands/report.js';
-import { ensureBuilt, runCli, type CliRun } from './cli-runner.js';
+import { pathToFileURL } from 'node:url';
+import { defaultRejectsPath, outputPaths, readFormats, runReport } from '../../src/scripts/commands/report.js';
+import { cliPath, ensureBuilt, runCli, type CliRun } from './cli-runner.js';
 
 const lines = (path: string) =>
   readFileSync(path, 'utf8')
@@ -75,7 +76,7 @@ describe('report --fast', () => {
 });
 
 describe('report on a file the fast path splits between threads', () => {
-  it('gives the general path’s report: this thread and a worker each read a range, ids checked across them', () => {
+  it('gives the general path’s report: this thread and a worker each read a range, ids checked across them', async () => {
     ensureBuilt();
     const dir = mkdtempSync(join(tmpdir(), 'cq-split-'));
     const header =
@@ -114,6 +115,10 @@ describe('report on a file the fast path splits between threads', () => {
       if (entry.value === null) expect(fast.report.kpis[name]?.value, name).toBeNull();
       else expect(fast.report.kpis[name]?.value, name).toBeCloseTo(entry.value, 9);
     }
+    // And it was the fast path, in two ranges or more (the CLI would fall back silently).
+    const direct = await runReport({ files: [input], timeZone: 'Asia/Shanghai', formats: ['json'], out: join(dir, 'direct.json'), quiet: true, workerUrl: pathToFileURL(cliPath) });
+    expect(direct.fastRanges).toBeGreaterThanOrEqual(2);
+    expect(direct.contacts).toMatchObject({ rows: 110_001, accepted: 109_999, duplicates: 2 });
   }, 120_000);
 });
 

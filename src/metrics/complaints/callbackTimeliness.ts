@@ -23,7 +23,7 @@ export interface CallbackTimelinessOptions extends KpiScopeOptions<Complaint> {
   readonly withinHours?: number;
   /**
    * The due instant (epoch ms) from the calendar room's SLA rules (e.g. 3 working days after
-   * closing); when it returns `undefined`, `from` + `withinHours` apply.
+   * handling is done); when it returns `undefined`, `from` + `withinHours` apply.
    */
   readonly deadline?: (complaint: Complaint) => number | undefined;
   /** The report's moment: callbacks not done whose deadline is after it are pending (`excluded`). */
@@ -33,7 +33,7 @@ export interface CallbackTimelinessOptions extends KpiScopeOptions<Complaint> {
 /**
  * Callback timeliness 回访及时率: complaints called back by their deadline ÷ complaints needing a
  * callback. Seed 001: "对投诉或复杂问题处理完毕的客户, 24小时内进行电话回访"; seed 002 §3.3.3: 3
- * working days after closing. Complaints whose start is unknown are `excluded`; a callback never
+ * working days after handling is done. Complaints whose start is unknown are `excluded`; a callback never
  * made is late.
  *
  * @example

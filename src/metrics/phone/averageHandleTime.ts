@@ -7,8 +7,9 @@ import type { MetricsIssue } from '../errors.js';
 export interface AverageHandleTimeOptions extends KpiScopeOptions<Contact> {
   /**
    * - `handle` (default, industry AHT and the spec): talk + hold + wrap-up of answered contacts;
-   *   a missing hold or wrap-up adds nothing; a missing talk time falls back to
-   *   `endedAt − answeredAt`, and without either the contact is `excluded`.
+   *   a missing hold or wrap-up adds nothing; without a talk time, answer to end
+   *   (`endedAt − answeredAt`, which already holds any hold) plus wrap-up; without either the
+   *   contact is `excluded`.
    * - `resolution` (seed 002's words: 平均解决时长 "从客户发起咨询到问题解决的平均时长"):
    *   `endedAt − offeredAt` of answered contacts; without `endedAt` the contact is `excluded`.
    */

@@ -31,8 +31,9 @@ const readsType = (target: Target, kpiType: KpiRecordType, wanted: 'contact' | '
 /**
  * The `computeKpis` / `createKpiSet` requests that measure a preset's targets over one record
  * type: each keyed by the target's id, with the target's options, the caller's bound functions,
- * and a `where` built from the target's scope (channel, kind, segment). External targets and
- * targets of other record types are left out (they come out `notMeasured` unless you supply them).
+ * and a `where` built from the target's scope (channel, direction, kind, segment). External
+ * targets, targets of other record types and targets whose `requires` nobody provides are left
+ * out (they come out `notMeasured` unless you supply them).
  *
  * @param preset - a target preset
  * @param options - record type, bound functions, segments, period

@@ -115,6 +115,8 @@ export interface RunReportResult {
   readonly contacts: IngestCounts;
   readonly complaints: IngestCounts | undefined;
   readonly evaluations: IngestCounts | undefined;
+  /** How many byte ranges the fast path read the contacts in; undefined when the general path read them. */
+  readonly fastRanges: number | undefined;
 }
 
 /** The calendar names `--calendar` accepts. */
@@ -203,6 +205,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
   let contacts: IngestCounts;
   let complaints: IngestCounts | undefined;
   let evaluations: IngestCounts | undefined;
+  let fastRanges: number | undefined;
   try {
     // Evaluations first: the builder can then tell, as each contact goes by, whether it was
     // QA-scored (qaSamplingRate) and carry its score to the contact's agent, month and topic.
@@ -221,6 +224,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
             { onReject: handlers.onReject, onBytes: handlers.onBytes, onFile: handlers.onFile },
           );
     if (fast?.ok === true) {
+      fastRanges = fast.ranges;
       for (const state of fast.states) builder.merge(state as ReportState);
       contacts = fast.counts;
     } else {
@@ -270,7 +274,7 @@ export async function runReport(options: RunReportOptions): Promise<RunReportRes
       outputs[format] = path;
     }
   }
-  return { report, outputs, rejectsPath: rejects.written > 0 ? rejectsPath : undefined, contacts, complaints, evaluations };
+  return { report, outputs, rejectsPath: rejects.written > 0 ? rejectsPath : undefined, contacts, complaints, evaluations, fastRanges };
 }
 
 /** Reads `--format` values (repeatable, comma-separated, or `all`); without one, from `--out`'s extension, else `md`. */

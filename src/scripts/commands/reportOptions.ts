@@ -1,4 +1,4 @@
-// \`callcenter-qa report\`'s options (node:util parseArgs), apart from the command so that the
+// `callcenter-qa report`'s options (node:util parseArgs), apart from the command so that the
 // CLI's entry can read the arguments (to start the fast path's worker early) without loading it.
 
 export const reportOptions = {

@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import { writeSampleMonth } from '../sample/index.js';
 import { checkLang, checkMonth, parseCommandArgs, type CommandContext } from './args.js';
 import { helpFor } from './help.js';
-import { formatValue } from '../../report/index.js';
+import { formatValue, reportLabels } from '../../report/index.js';
 import type { IngestCounts } from '../ingest/ingest.js';
 import { reportFormats, runReport, type RunReportResult } from './report.js';
-
-const comparatorSign = (comparator: 'atLeast' | 'atMost'): string => (comparator === 'atLeast' ? '≥' : '≤');
 
 /**
  * The short summary `start` prints: input counts, then each whole-period KPI with its value,
@@ -34,11 +32,11 @@ export function summaryTable(result: RunReportResult): string {
   const width = Math.max(4, ...entries.map(([k]) => k.length)) + 2;
   lines.push('', `${'kpi'.padEnd(width)}${'value'.padStart(10)}  ${'n / d'.padEnd(16)}target`);
   for (const [name, entry] of entries) {
-    const num = entry.numerator === undefined ? '' : Math.abs(entry.numerator - Math.round(entry.numerator)) < 0.05 ? String(Math.round(entry.numerator)) : entry.numerator.toFixed(1);
-    const nd = entry.denominator === undefined ? '' : `${num}/${entry.denominator}`;
+    const num = Math.abs(entry.numerator - Math.round(entry.numerator)) < 0.05 ? String(Math.round(entry.numerator)) : entry.numerator.toFixed(1);
+    const nd = `${num}/${entry.denominator}`;
     // The report room's formatting, so the summary reads as the rendered reports do (0:17, not 17.3 s).
-    const goal = entry.target === null ? '' : ` (${comparatorSign(entry.target.comparator)} ${formatValue(entry.target.threshold, entry.unit)})`;
-    const target = (entry.met === true ? 'met' : entry.met === false ? 'missed' : '') + (entry.met === null || entry.met === undefined ? '' : goal);
+    const goal = entry.target === null ? '' : ` (${reportLabels[entry.target.comparator].en} ${formatValue(entry.target.threshold, entry.unit)})`;
+    const target = entry.met === null ? '' : `${entry.met ? 'met' : 'missed'}${goal}`;
     lines.push(`${name.padEnd(width)}${formatValue(entry.value, entry.unit).padStart(10)}  ${nd.padEnd(16)}${target}`);
   }
   return lines.join('\n') + '\n';

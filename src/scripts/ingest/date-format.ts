@@ -59,21 +59,6 @@ const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 /**
- * Compiles one date-fns format into a reader of wall-clock text in `timeZone`.
- *
- * Simple number formats (`M/d/yyyy H:mm:ss`, `yyyy-MM-dd HH:mm`, `dd.MM.yyyy`) get a small
- * hand-written reader: each part is read exactly as the pattern says (single letters one or two
- * digits, doubled letters exactly two, `yyyy` exactly four), the date must exist, and the wall
- * clock is turned into an instant with `TZDate` (cached per hour, as offsets change on the hour).
- * Every other format is read by date-fns `parse` in the zone (`{ in: tz(timeZone) }`).
- *
- * @param format - date-fns format tokens
- * @param timeZone - IANA zone the export's wall clock is in
- * @returns a reader
- * @example
- * compileDateFormat('M/d/yyyy H:mm:ss', 'Europe/Zurich')('1/1/2021 9:12:58') //=> 1609488778000
- */
-/**
  * Why date-fns refuses a format, or `undefined`: `YYYY`, or `T` beside other tokens, make its
  * `parse` throw (on some inputs only), so a mapping is checked once before any row is read.
  *
@@ -97,6 +82,21 @@ export function dateFormatProblem(format: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Compiles one date-fns format into a reader of wall-clock text in `timeZone`.
+ *
+ * Simple number formats (`M/d/yyyy H:mm:ss`, `yyyy-MM-dd HH:mm`, `dd.MM.yyyy`) get a small
+ * hand-written reader: each part is read exactly as the pattern says (single letters one or two
+ * digits, doubled letters exactly two, `yyyy` exactly four), the date must exist, and the wall
+ * clock is turned into an instant with `TZDate` (cached per hour, as offsets change on the hour).
+ * Every other format is read by date-fns `parse` in the zone (`{ in: tz(timeZone) }`).
+ *
+ * @param format - date-fns format tokens
+ * @param timeZone - IANA zone the export's wall clock is in
+ * @returns a reader
+ * @example
+ * compileDateFormat('M/d/yyyy H:mm:ss', 'Europe/Zurich')('1/1/2021 9:12:58') //=> 1609488778000
+ */
 export function compileDateFormat(format: string, timeZone: string): DateReader {
   const expected = `a date and time written as ${JSON.stringify(format)}`;
   const parts = compileSimpleFormat(format);

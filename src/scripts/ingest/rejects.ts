@@ -17,8 +17,9 @@ export interface RejectsWriter {
 }
 
 /**
- * Opens a rejects file lazily: nothing is created until the first reject, and a rejects file
- * left at the same path by an earlier run is removed first so it never describes another run.
+ * Opens a rejects file lazily: its folder is made at once (so a bad path fails before any row is
+ * read), the file itself only at the first reject; a rejects file left at the same path by an
+ * earlier run is removed first so it never describes another run.
  *
  * @param path - where to write
  * @returns the writer

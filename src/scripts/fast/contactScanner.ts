@@ -605,17 +605,50 @@ export class ContactScanner {
    * @returns whether the row is plainly valid and `contact` holds it
    */
   scanJson(src: Buffer, start: number, end: number): boolean {
+    return this.scanObject(src, start, end) === end && this.finish();
+  }
+
+  /**
+   * {@link scanJson} on the line starting at `start`, its end found by the scan itself: no
+   * native call a row to seek the line feed. The object read is the whole line when a line feed
+   * (or CR LF) follows its `}`, or `limit` when `final` says the bytes end there; an accepted
+   * object never holds a line feed (keys and literals are matched exactly, strings refuse
+   * control characters), so that line feed is the line's first.
+   *
+   * @param limit - where the bytes read so far end
+   * @param final - whether the input ends at `limit`
+   * @returns the index of the line's line feed (`limit` for a last line without one), or -1 when
+   * the row is not plainly valid or its end is not known yet: find the line feed and read it
+   * the usual way
+   */
+  scanJsonLine(src: Buffer, start: number, limit: number, final: boolean): number {
+    const p = this.scanObject(src, start, limit);
+    if (p < 0) return -1;
+    let nl: number;
+    const b = src[p];
+    if (p === limit) {
+      if (!final) return -1;
+      nl = limit;
+    } else if (b === 10) nl = p;
+    else if (b === 13 && p + 1 < limit && src[p + 1] === 10) nl = p + 1;
+    else if (b === 13 && p + 1 === limit && final) nl = limit; // a last line ending in CR alone, as the reader reads it
+    else return -1;
+    return this.finish() ? nl : -1;
+  }
+
+  /** Reads `{…}` from `start`, no further than `end`; returns the index after its `}`, or -1. */
+  private scanObject(src: Buffer, start: number, end: number): number {
     this.reset();
     this.src = src;
     let p = start;
-    if (src[p] !== 123) return false;
+    if (src[p] !== 123) return -1;
     p++;
-    if (src[p] === 125) return false;
+    if (src[p] === 125) return -1;
     const successors = this.successors;
     let previous = -1;
     const view = this.viewFor(src);
     for (;;) {
-      if (src[p] !== 34) return false;
+      if (src[p] !== 34) return -1;
       const ks = ++p;
       let code = -1;
       // Rows of one export list their keys in one order, leaving out absent fields: try the keys
@@ -637,24 +670,24 @@ export class ContactScanner {
       else {
         // Else find the key's end and look it up by its length and first byte.
         while (p < end && src[p] !== 34) {
-          if (src[p] === 92) return false;
+          if (src[p] === 92) return -1;
           p++;
         }
         const klen = p - ks;
-        if (p >= end || klen >= 32) return false;
+        if (p >= end || klen >= 32) return -1;
         code = keyTable[klen * 128 + (src[ks]! & 127)]!;
-        if (code < 0) return false;
+        if (code < 0) return -1;
         const key = keyBytes[code]!;
-        for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return false;
+        for (let i = 0; i < klen; i++) if (src[ks + i] !== key[i]) return -1;
         p++;
-        if (src[p] !== 58) return false;
+        if (src[p] !== 58) return -1;
         p++;
         successors.copyWithin(known + 1, known, known + SUCCESSORS - 1);
         successors[known] = code;
       }
       previous = code;
       const bit = 1 << code;
-      if ((this.seen & bit) !== 0) return false; // a key twice: JSON.parse keeps the last; let it
+      if ((this.seen & bit) !== 0) return -1; // a key twice: JSON.parse keeps the last; let it
       this.seen |= bit;
       const b = src[p];
       const words = JSON_WORDS[code];
@@ -663,7 +696,7 @@ export class ContactScanner {
         this.enumField(code, w);
         p += 1 + words.lengths[w]!;
       } else if (b === 34 && (code === F.offeredAt || code === F.answeredAt || code === F.endedAt) && p + 26 < end && src[p + 26] === 34) {
-        if (!this.stringField(code, src, p + 1, p + 26, false)) return false;
+        if (!this.stringField(code, src, p + 1, p + 26, false)) return -1;
         p += 27;
       } else if (b === 34 && (code === F.id || code === F.agentId || code === F.topic)) {
         // Hashed as it is sought: the id set and the interner need no second pass.
@@ -673,15 +706,15 @@ export class ContactScanner {
         while (p < end) {
           const x = src[p]!;
           if (x === 34) break;
-          if (x === 92 || x < 32) return false;
+          if (x === 92 || x < 32) return -1;
           high |= x;
           h = Math.imul(h ^ x, 0x01000193);
           p++;
         }
-        if (p >= end) return false;
+        if (p >= end) return -1;
         if (vs === p) {
           this.seen &= ~bit;
-          if (!this.stringField(code, src, vs, p, false)) return false;
+          if (!this.stringField(code, src, vs, p, false)) return -1;
         } else this.textField(code, src, vs, p, finishHash(h), high);
         p++;
       } else if (b === 34) {
@@ -689,30 +722,30 @@ export class ContactScanner {
         while (p < end) {
           const x = src[p]!;
           if (x === 34) break;
-          if (x === 92 || x < 32) return false;
+          if (x === 92 || x < 32) return -1;
           p++;
         }
-        if (p >= end) return false;
+        if (p >= end) return -1;
         if (vs === p) {
           // "" is absent for optional fields (records' rule) and a problem for required ones.
           this.seen &= ~bit;
-          if (!this.stringField(code, src, vs, p, false)) return false;
-        } else if (!this.stringField(code, src, vs, p, false)) return false;
+          if (!this.stringField(code, src, vs, p, false)) return -1;
+        } else if (!this.stringField(code, src, vs, p, false)) return -1;
         p++;
       } else if (b === 116) {
-        if (p + 4 > end || view.getInt32(p, true) !== TRUE_WORD || !this.flagField(code, true)) return false;
+        if (p + 4 > end || view.getInt32(p, true) !== TRUE_WORD || !this.flagField(code, true)) return -1;
         p += 4;
       } else if (b === 102) {
-        if (p + 5 > end || view.getInt32(p, true) !== FALS_WORD || src[p + 4] !== 101 || !this.flagField(code, false)) return false;
+        if (p + 5 > end || view.getInt32(p, true) !== FALS_WORD || src[p + 4] !== 101 || !this.flagField(code, false)) return -1;
         p += 5;
       } else if (b === 110) {
-        if (p + 4 > end || view.getInt32(p, true) !== NULL_WORD) return false;
+        if (p + 4 > end || view.getInt32(p, true) !== NULL_WORD) return -1;
         // null is absent for optional fields; a required one goes to the general path.
         this.seen &= ~bit;
-        if ((bit & REQUIRED) !== 0) return false;
+        if ((bit & REQUIRED) !== 0) return -1;
         p += 4;
       } else if (b === 91) {
-        if (code !== F.messages || src[p + 1] !== 93) return false;
+        if (code !== F.messages || src[p + 1] !== 93) return -1;
         this.contact.messages = EMPTY_MESSAGES;
         p += 2;
       } else if (b !== undefined && b >= 48 && b <= 57) {
@@ -726,9 +759,9 @@ export class ContactScanner {
             if ((x < 48 || x > 57) && x !== 46) break;
             p++;
           }
-          if (!this.numberField(code, readDecimal(src, vs, p, false))) return false;
-        } else if (!this.numberField(code, value)) return false;
-      } else return false;
+          if (!this.numberField(code, readDecimal(src, vs, p, false))) return -1;
+        } else if (!this.numberField(code, value)) return -1;
+      } else return -1;
       const next = src[p];
       if (next === 44) {
         p++;
@@ -738,9 +771,8 @@ export class ContactScanner {
         p++;
         break;
       }
-      return false;
+      return -1;
     }
-    if (p !== end) return false;
-    return this.finish();
+    return p;
   }
 }

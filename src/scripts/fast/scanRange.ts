@@ -148,6 +148,24 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
       }
       let p = 0;
       while (p < avail) {
+        if (!csv) {
+          // The common NDJSON row: read, with its end found on the way (see scanJsonLine).
+          const fastNl = scanner.scanJsonLine(buf, p, avail, final);
+          if (fastNl >= 0) {
+            rows++;
+            if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) {
+              const end = buf[fastNl - 1] === CR ? fastNl - 1 : fastNl;
+              duplicate(lines + 1, buf.toString('utf8', p, end), buf.toString('utf8', scanner.idStart, scanner.idEnd));
+            } else {
+              accepted++;
+              if (kernel === undefined) sink.addContact(contact);
+              else kernel.add(scanner.contact, scanner.agentIndex, scanner.topicIndex);
+            }
+            lines += fastNl < avail ? 1 : 0;
+            p = fastNl + 1;
+            continue;
+          }
+        }
         let nl = buf.indexOf(LF, p);
         if (nl === -1 || nl >= avail) {
           if (!final) break;

@@ -202,14 +202,16 @@ describe('fastIngestContacts on NDJSON', () => {
     );
     const keys = ['id', 'channel', 'agentId', 'topic', 'kind', 'answered', 'answeredAt', 'endedAt', 'waitSeconds', 'csat', 'nps', 'satisfaction', 'escalated'];
     const row = fc.record(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [] });
+    // Line ends as exports write them: LF, CR LF, white space before them, blank lines, a last line with or without one.
+    const ending = fc.constantFrom('\n', '\n', '\n', '\r\n', ' \n', '\n\n', '\r\n\r\n');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 25 }), async (items) => {
-        const lines = items.map(([r, id, chat]) => {
+      fc.asyncProperty(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 5 }), fc.boolean(), ending), { minLength: 1, maxLength: 25 }), fc.constantFrom('', '\n', '\r\n', '\r'), async (items, last) => {
+        const text = items.map(([r, id, chat, end]) => {
           const o: Record<string, unknown> = { ...base, id: `I${id}`, channel: chat ? 'chat' : 'phone', ...(chat ? { messages: [] } : {}) };
           for (const [k, v] of Object.entries(r)) if (v !== undefined) o[k] = v;
-          return JSON.stringify(o);
+          return JSON.stringify(o) + end;
         });
-        const file = write('ndjson', lines.join('\n') + '\n');
+        const file = write('ndjson', text.join('').replace(/\s*$/, '') + last);
         const want = await general([file]);
         expect(await fast([file], 2)).toEqual(want);
       }),

@@ -255,6 +255,53 @@ describe('ContactScanner', () => {
   });
 });
 
+describe('ContactScanner.scanJsonLine', () => {
+  const row = '{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":true}';
+  const at = (text: string, limit = Buffer.byteLength(text), final = true) => new ContactScanner().scanJsonLine(bytes(text), 0, limit, final);
+
+  it('finds the line feed after the object itself: LF, CR LF, or the end of the input', () => {
+    expect(at(`${row}\n{"id":"W2"`)).toBe(row.length);
+    expect(at(`${row}\r\n`)).toBe(row.length + 1);
+    expect(at(row)).toBe(row.length);
+    expect(at(`${row}\r`)).toBe(row.length + 1);
+  });
+
+  it('says -1 (find the line feed, read the usual way) whenever the line is not one plain object', () => {
+    expect(at(row, row.length, false)).toBe(-1); // more bytes may follow: the line may go on
+    expect(at(`${row}\r`, row.length + 1, false)).toBe(-1);
+    expect(at(`${row} \n`)).toBe(-1); // white space JSON.parse allows: the general path reads it
+    expect(at(`${row}\rx\n`)).toBe(-1);
+    expect(at(`${row}{}\n`)).toBe(-1);
+    expect(at(`${row}\n`, row.length - 3)).toBe(-1); // the bytes read so far end inside the row
+    expect(at(`${row.slice(0, -1)}\n,"endedAt":"2026-03-01T09:05:00+08:00"}\n`)).toBe(-1);
+  });
+
+  it('never reads into the next line: a timestamp cut by a line feed is not a timestamp', () => {
+    // 25 bytes after the quote would end inside the next line, where a quote stands at the 26th.
+    const cut = '{"id":"W1","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00\n:00+08:00","answered":true}';
+    expect(at(cut)).toBe(-1);
+  });
+
+  it('accepts exactly the lines scanJson accepts, with the same row (property)', () => {
+    const piece = fc.constantFrom(row, `${row.slice(0, -1)},"csat":4}`, `${row.slice(0, -1)},"nps":011}`, '{}', ' ', '\r', '\n', '\r\n', '"', '}', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), (pieces, final) => {
+        const text = bytes(pieces.join(''));
+        const nl = text.indexOf(10);
+        const lineEnd = nl < 0 ? text.length : nl;
+        const contentEnd = lineEnd > 0 && text[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+        const a = new ContactScanner();
+        const b = new ContactScanner();
+        const got = a.scanJsonLine(text, 0, text.length, final);
+        const want = (nl >= 0 || final) && b.scanJson(text, 0, contentEnd) ? lineEnd : -1;
+        expect(got).toBe(want);
+        if (got >= 0) expect({ ...a.contact }).toEqual({ ...b.contact });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('isTrimmedSpace', () => {
   it('says of every code point above U+0020 what String.prototype.trim does', () => {
     for (let cp = 33; cp <= 0x10ffff; cp += cp < 0x3100 ? 1 : cp < 0xffff ? 7 : 4099) {

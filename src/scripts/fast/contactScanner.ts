@@ -623,7 +623,9 @@ export class ContactScanner {
    */
   scanJsonLine(src: Buffer, start: number, limit: number, final: boolean): number {
     const p = this.scanObject(src, start, limit);
-    if (p < 0) return -1;
+    // Past `limit`: the object was closed by bytes not read yet (what an earlier read left in a
+    // reused buffer, say). Bounded loads never go there; the bytes after a value's last one do.
+    if (p < 0 || p > limit) return -1;
     let nl: number;
     const b = src[p];
     if (p === limit) {

@@ -39,6 +39,8 @@ export interface FastIngestOptions {
   readonly maxRejects?: number;
   /** A thread out of ranges takes half of another's when at least this many bytes are left unread there (default 16 MiB; `Infinity`: never). */
   readonly minStealBytes?: number;
+  /** Bytes each read takes from a file (default 1 MiB; with threads, what a reader claims at a time). Tests make it small to cut rows between reads. */
+  readonly readBytes?: number;
 }
 
 /** Callbacks, as for the general path (`ingestContacts`). */
@@ -357,6 +359,7 @@ async function fastIngest(files: readonly string[], options: FastIngestOptions, 
         timeZone: options.timeZone,
         strict: options.strict === true,
         maxRejects: options.maxRejects ?? 20_000,
+        ...(options.readBytes === undefined ? {} : { readBytes: options.readBytes }),
         sinkOptions: options.sinkOptions,
       });
       taskFile.push(f);

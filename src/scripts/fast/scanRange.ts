@@ -14,14 +14,17 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
-/** Bytes a reader claims from a shared board at a time (what is unclaimed another thread may take). */
-const CLAIM_BYTES = 1 << 20;
+/**
+ * Bytes a read takes (a task's `readBytes` otherwise); with a board, what a reader claims at a
+ * time (what is unclaimed another thread may take). The buffer holds four reads.
+ */
+const READ_BYTES = 1 << 20;
 
 /**
  * Where the CSV record starting at `p` ends, by the general CSV reader's rules (a quote opens a
  * field only at its start; `""` inside quotes is a quote): the index of its terminating LF,
- * `limit` when the bytes end outside quotes, or -1 when they end inside quotes (more bytes are
- * needed, or at the end of the file the quote is never closed).
+ * `limit` when the bytes end there outside quotes and no more follow (`final`), or -1 when more
+ * bytes are needed (or, `final`, the quote is never closed).
  */
 function csvRecordEnd(src: Uint8Array, p: number, limit: number, final: boolean): number {
   let inQuotes = false;
@@ -43,7 +46,8 @@ function csvRecordEnd(src: Uint8Array, p: number, limit: number, final: boolean)
     else if (c === LF) return i;
     else if (c === QUOTE && i === fieldStart) inQuotes = true;
   }
-  return inQuotes ? -1 : limit;
+  // Not final: the record goes on in bytes not read yet, inside quotes or not.
+  return inQuotes || !final ? -1 : limit;
 }
 
 const countLf = (src: Uint8Array, start: number, end: number): number => {
@@ -120,7 +124,8 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
   };
 
   const fd = openSync(task.file, 'r');
-  let buf = Buffer.allocUnsafe(1 << 22);
+  const readBytes = Math.max(1, task.readBytes ?? READ_BYTES);
+  let buf = Buffer.allocUnsafe(readBytes * 4);
   let bufAt = task.start; // file offset of buf[0]
   let filled = 0;
   let validated = 0; // bytes of buf already checked as UTF-8
@@ -128,11 +133,12 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
   let rangeEnd = task.end;
   try {
     for (;;) {
-      // How far this read may go: to the range's end, or with a board to what it lets this
-      // reader claim, a megabyte at a time (another thread may take the range's second part).
-      let to = rangeEnd;
+      // How far this read may go: a read's bytes, no further than the range's end, or with a
+      // board what it lets this reader claim (another thread may take the range's second part).
+      const ask = bufAt + Math.min(buf.length, filled + readBytes);
+      let to = Math.min(rangeEnd, ask);
       if (board !== undefined) {
-        const claim = board.claim(task.index, bufAt + Math.min(buf.length, filled + CLAIM_BYTES));
+        const claim = board.claim(task.index, ask);
         to = claim.to;
         rangeEnd = claim.end;
       }

@@ -36,6 +36,8 @@ export interface RangeTask {
   readonly excluded?: ByteTableData | undefined;
   /** Give the range back to the general path past this many rejects (bounded memory). */
   readonly maxRejects: number;
+  /** Bytes a read takes (default 1 MiB; with a board, what a reader claims at a time). */
+  readonly readBytes?: number | undefined;
   /** Passed to the sink factory. */
   readonly sinkOptions: unknown;
 }

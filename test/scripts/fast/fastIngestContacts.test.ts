@@ -47,14 +47,14 @@ async function general(files: string[], timeZone?: string): Promise<Run> {
   return { counts, rows, rejects };
 }
 
-async function fast(files: string[], ranges: number, timeZone?: string): Promise<Run | string> {
+async function fast(files: string[], ranges: number, timeZone?: string, more: { readBytes?: number } = {}): Promise<Run | string> {
   const rejects: [IngestReject, boolean][] = [];
   // One sink a range, its state the contacts it took: a rescanned range replaces its state.
   const createSink = () => {
     const taken: Record<string, unknown>[] = [];
     return { addContact: (c: Contact) => void taken.push(plain(c)), state: () => taken };
   };
-  const out = await fastIngestContacts(files, { timeZone, ranges, createSink }, { onReject: (r, d) => rejects.push([r, d]) });
+  const out = await fastIngestContacts(files, { timeZone, ranges, createSink, ...more }, { onReject: (r, d) => rejects.push([r, d]) });
   if (!out.ok) return out.reason;
   return { counts: out.counts, rows: (out.states as Record<string, unknown>[][]).flat(), rejects };
 }
@@ -103,15 +103,27 @@ describe('fastIngestContacts on CSV', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(cell, { minLength: columns.length - 2, maxLength: columns.length })), { maxLength: 20 }),
-        async (rows) => {
+        fc.integer({ min: 1, max: 300 }),
+        async (rows, readBytes) => {
           const lines = rows.map(([id, cells]) => [`I${id}`, ...cells].join(','));
           const file = write('csv', [header, ...lines].join('\n') + '\n');
           const want = await general([file]);
           for (const ranges of [1, 3]) expect(await fast([file], ranges)).toEqual(want);
+          // Reads of a few bytes cut rows between reads; the buffer keeps what earlier reads left.
+          expect(await fast([file], 2, undefined, { readBytes })).toEqual(want);
         },
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('reads a record whose quoted line feed comes before a read’s end and the rest of the record after it', async () => {
+    // Every cut point: a record over two lines cut anywhere, its closing quote before the cut or after.
+    const text = [header, goodCsv[0], `Q1,phone,inbound,A1,C1,q,"two\nlines",consultation,2026-03-01T09:00:00+08:00,true${','.repeat(12)}`, goodCsv[1]].join('\n') + '\n';
+    const file = write('csv', text);
+    const want = await general([file]);
+    expect(want.counts.rows).toBe(3);
+    for (let readBytes = 1; readBytes <= text.length; readBytes += 3) expect(await fast([file], 1, undefined, { readBytes }), `reads of ${readBytes} bytes`).toEqual(want);
   });
 
   it('reads plain rows itself and gives exactly the general path’s contacts', async () => {
@@ -205,7 +217,7 @@ describe('fastIngestContacts on NDJSON', () => {
     // Line ends as exports write them: LF, CR LF, white space before them, blank lines, a last line with or without one.
     const ending = fc.constantFrom('\n', '\n', '\n', '\r\n', ' \n', '\n\n', '\r\n\r\n');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 5 }), fc.boolean(), ending), { minLength: 1, maxLength: 25 }), fc.constantFrom('', '\n', '\r\n', '\r'), async (items, last) => {
+      fc.asyncProperty(fc.array(fc.tuple(row, fc.integer({ min: 0, max: 5 }), fc.boolean(), ending), { minLength: 1, maxLength: 25 }), fc.constantFrom('', '\n', '\r\n', '\r'), fc.integer({ min: 1, max: 600 }), async (items, last, readBytes) => {
         const text = items.map(([r, id, chat, end]) => {
           const o: Record<string, unknown> = { ...base, id: `I${id}`, channel: chat ? 'chat' : 'phone', ...(chat ? { messages: [] } : {}) };
           for (const [k, v] of Object.entries(r)) if (v !== undefined) o[k] = v;
@@ -214,6 +226,8 @@ describe('fastIngestContacts on NDJSON', () => {
         const file = write('ndjson', text.join('').replace(/\s*$/, '') + last);
         const want = await general([file]);
         expect(await fast([file], 2)).toEqual(want);
+        // Reads of a few bytes cut rows between reads; the buffer keeps what earlier reads left.
+        expect(await fast([file], 2, undefined, { readBytes })).toEqual(want);
       }),
       { numRuns: 60 },
     );

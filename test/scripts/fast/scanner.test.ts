@@ -273,6 +273,15 @@ describe('ContactScanner.scanJsonLine', () => {
     expect(at(`${row}\rx\n`)).toBe(-1);
     expect(at(`${row}{}\n`)).toBe(-1);
     expect(at(`${row}\n`, row.length - 3)).toBe(-1); // the bytes read so far end inside the row
+  });
+
+  it('never lets bytes past the limit close a row (a reused buffer holds an earlier read there)', () => {
+    // The limit falls just before the closing brace; the stale bytes after it would complete the row.
+    for (const final of [false, true]) {
+      expect(at(`${row}\n`, row.length - 1, final)).toBe(-1);
+      expect(at(`${row.slice(0, -1)},"messages":[]}\n`, row.length + 12, final)).toBe(-1);
+      expect(at(`${row.slice(0, -1)},"csat":4}\n`, row.length + 7, final)).toBe(-1);
+    }
     expect(at(`${row.slice(0, -1)}\n,"endedAt":"2026-03-01T09:05:00+08:00"}\n`)).toBe(-1);
   });
 
@@ -285,14 +294,17 @@ describe('ContactScanner.scanJsonLine', () => {
   it('accepts exactly the lines scanJson accepts, with the same row (property)', () => {
     const piece = fc.constantFrom(row, `${row.slice(0, -1)},"csat":4}`, `${row.slice(0, -1)},"nps":011}`, '{}', ' ', '\r', '\n', '\r\n', '"', '}', 'x');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), (pieces, final) => {
-        const text = bytes(pieces.join(''));
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), fc.nat(), (pieces, final, cut) => {
+        // The bytes after the limit stay in the buffer, as a reused read buffer's would.
+        const whole = bytes(pieces.join(''));
+        const limit = whole.length === 0 ? 0 : cut % (whole.length + 1);
+        const text = whole.subarray(0, limit);
         const nl = text.indexOf(10);
         const lineEnd = nl < 0 ? text.length : nl;
         const contentEnd = lineEnd > 0 && text[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
         const a = new ContactScanner();
         const b = new ContactScanner();
-        const got = a.scanJsonLine(text, 0, text.length, final);
+        const got = a.scanJsonLine(whole, 0, limit, final);
         const want = (nl >= 0 || final) && b.scanJson(text, 0, contentEnd) ? lineEnd : -1;
         expect(got).toBe(want);
         if (got >= 0) expect({ ...a.contact }).toEqual({ ...b.contact });

@@ -614,8 +614,17 @@ function finishReport(
     ms.set(m, g);
   }
 
-  const results = (g: GroupState): KpiResult[] => kpis.map((k, i) => k.accumulator.result(g.kpis[i]));
+  // A group's results are read up to three times (the period's total, the latest month, the month
+  // before): each state's are worked out once.
+  const resultsOf = new Map<GroupState, KpiResult[]>();
+  const results = (g: GroupState): KpiResult[] => {
+    let r = resultsOf.get(g);
+    if (r === undefined) resultsOf.set(g, (r = kpis.map((k, i) => k.accumulator.result(g.kpis[i]))));
+    return r;
+  };
   const combine = (states: readonly GroupState[]): GroupState => {
+    // One state is its own total (merging it into empty ones gives the same results).
+    if (states.length === 1) return states[0]!;
     const out: GroupState = { contacts: 0, kpis: kpis.map((k) => k.accumulator.empty()) };
     for (const g of states) {
       out.contacts += g.contacts;
@@ -649,19 +658,16 @@ function finishReport(
             ? { month: m, previousMonth: prev, value: v, previous: p, delta: v - p }
             : { month: m, previousMonth: prev, value: v, previous: p, delta: null, reason: p === null ? `no value for ${prev}` : `no value for ${m}` };
       }
-      const entry: ReportKpiEntry = {
-        value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        ...(value === null ? { reason: r.reason ?? 'no value' } : {}),
-        ...(r.excluded !== undefined && r.excluded > 0 ? { excluded: r.excluded } : {}),
-        unit: k.unit,
-        label: k.label,
-        target,
-        met,
-        margin,
-        change,
-      };
+      // Built key by key in the report's order (no spread objects: this runs for every KPI of every group).
+      const entry: { -readonly [K in keyof ReportKpiEntry]: ReportKpiEntry[K] } = { value, numerator: r.numerator, denominator: r.denominator } as ReportKpiEntry;
+      if (value === null) entry.reason = r.reason ?? 'no value';
+      if (r.excluded !== undefined && r.excluded > 0) entry.excluded = r.excluded;
+      entry.unit = k.unit;
+      entry.label = k.label;
+      entry.target = target;
+      entry.met = met;
+      entry.margin = margin;
+      entry.change = change;
       out[k.key] = entry;
     });
     return out;

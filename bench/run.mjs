@@ -8,7 +8,7 @@
 // other rooms' micro-benchmarks (bench/rubrics.mjs, transcript.mjs, calendar.mjs, metrics.mjs)
 // run too when present. Results: bench/results/latest.json and latest.md.
 //
-//   node bench/run.mjs [--quick] [--reps 3] [--sizes 1m,5m] [--only cli,duckdb-2t,…] [--no-write]
+//   node bench/run.mjs [--quick] [--reps 3] [--headline-reps 5] [--sizes 1m,5m] [--only cli,duckdb-2t,…] [--no-write]
 //   BENCH_QUICK=1 npm run bench          same as --quick: 1m files only, 1 repetition
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,9 +31,15 @@ const { values: args } = parseArgs({
     'no-extras': { type: 'boolean', default: false },
     'general-5m': { type: 'boolean', default: false },
     merge: { type: 'boolean', default: false },
+    'headline-reps': { type: 'string' },
   },
 });
 const reps = Number(args.reps ?? (args.quick ? 1 : 3));
+// The ratio's two contenders (ours end to end, DuckDB with 2 threads) run side by side in every
+// round, and at least this many times: wall times drift from minute to minute on a shared machine,
+// and the ratio is the headline.
+const headlineReps = Number(args['headline-reps'] ?? (args.quick ? reps : Math.max(reps, 5)));
+const headline = new Set(['cli', 'duckdb-2t']);
 const sizes = (args.sizes ?? (args.quick ? '1m' : '1m,5m')).split(',').map((s) => s.trim());
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const rowsOf = { '1m': 1_000_000, '5m': 5_000_000 };
@@ -218,10 +224,15 @@ async function benchInput(input) {
     entry.verifiedAgainst = kpis !== null ? referenceName : 'row count';
     log(`  ${c.name}: ${entry.verified ? 'verified' : 'MISMATCH ' + entry.problems.join('; ')} (${r.wallSeconds.toFixed(2)} s)`);
   }
-  // Timed rounds, alternating the order so no contender always runs first.
+  // Timed rounds, alternating the order so no contender always runs first; the headline pair
+  // first (last in reversed rounds), next to each other. Then rounds of that pair alone up to
+  // `headlineReps`.
   const runnable = contenders.filter((c) => results[c.name].runs !== undefined && results[c.name].unavailable === undefined);
-  for (let rep = 0; rep < reps; rep++) {
-    const order = rep % 2 === 0 ? runnable : [...runnable].reverse();
+  const pair = runnable.filter((c) => headline.has(c.name));
+  const ordered = [...pair, ...runnable.filter((c) => !headline.has(c.name))];
+  for (let rep = 0; rep < Math.max(reps, pair.length > 0 ? headlineReps : 0); rep++) {
+    const round = rep < reps ? ordered : pair;
+    const order = rep % 2 === 0 ? round : [...round].reverse();
     for (const c of order) {
       const r = await runOnce(c, input, rep);
       const entry = results[c.name];
@@ -287,7 +298,7 @@ function markdown(result) {
   lines.push(`# Benchmark: ${result.date}`, '');
   lines.push(
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, ${result.machine.os}, Node ${result.machine.node}. ` +
-      `Commit ${result.commit ?? '(unknown)'}. ${result.reps} timed run(s) per contender after a verification run; median wall time; CPU s = user + system of the whole process (all threads). ` +
+      `Commit ${result.commit ?? '(unknown)'}. ${result.reps} timed run(s) per contender after a verification run (${result.headlineReps ?? result.reps} for \`cli\` and \`duckdb-2t\`, run next to each other); median wall time; CPU s = user + system of the whole process (all threads). ` +
         `Load average at start ${result.loadAverageAtStart.map((x) => x.toFixed(1)).join(' / ')}, at end ${result.loadAverageAtEnd?.map((x) => x.toFixed(1)).join(' / ') ?? '—'} (the machine is shared: compare ratios within one run).`,
     '',
   );
@@ -354,6 +365,7 @@ const result = {
   commit: await gitCommit(),
   quick: args.quick,
   reps,
+  headlineReps,
   month: BENCH_MONTH,
   timeZone: BENCH_TIME_ZONE,
   loadAverageAtStart: loadavg(),

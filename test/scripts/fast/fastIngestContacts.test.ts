@@ -321,6 +321,17 @@ describe('fastIngestContacts sharing ranges between threads', () => {
     expect(fastRejects).toEqual(generalRejects);
     expect(fastRejects[0]![0].line).toBe(20_001);
     expect(fastBuilder.finish()).toEqual(generalBuilder.finish());
+
+    // Again with reads and claims of 97 bytes, shorter than a row: rows cut between claims,
+    // parts cut while the other thread claims a few bytes at a time.
+    const smallRejects: [IngestReject, boolean][] = [];
+    const small = await fastIngestContacts([file], { ranges: 2, workers: 2, workerUrl: pathToFileURL(cliPath), createSink: slowSink, sinkOptions, minStealBytes: 1 << 16, readBytes: 97 }, { onReject: (r, d) => smallRejects.push([r, d]) });
+    if (!small.ok) throw new Error(small.reason);
+    expect(small.counts).toEqual(counts);
+    expect(smallRejects).toEqual(generalRejects);
+    const smallBuilder = createReportBuilder(sinkOptions);
+    for (const state of small.states) smallBuilder.merge(state as ReportState);
+    expect(smallBuilder.finish()).toEqual(generalBuilder.finish());
   }, 60_000);
 
   it('reads again without taking parts when a part would start inside a quoted field over several lines', async () => {

@@ -154,38 +154,29 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
       }
       let p = 0;
       while (p < avail) {
-        if (!csv) {
-          // The common NDJSON row: read, with its end found on the way (see scanJsonLine).
-          const fastNl = scanner.scanJsonLine(buf, p, avail, final);
-          if (fastNl >= 0) {
-            rows++;
-            if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) {
-              const end = buf[fastNl - 1] === CR ? fastNl - 1 : fastNl;
-              duplicate(lines + 1, buf.toString('utf8', p, end), buf.toString('utf8', scanner.idStart, scanner.idEnd));
-            } else {
-              accepted++;
-              if (kernel === undefined) sink.addContact(contact);
-              else kernel.add(scanner.contact, scanner.agentIndex, scanner.topicIndex);
-            }
-            lines += fastNl < avail ? 1 : 0;
-            p = fastNl + 1;
+        // The common NDJSON row is read with its end found on the way (see scanJsonLine); any
+        // other line's end is sought first.
+        let nl = csv ? -1 : scanner.scanJsonLine(buf, p, avail, final);
+        let end: number;
+        let scanned = nl >= 0;
+        if (scanned) end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
+        else {
+          nl = buf.indexOf(LF, p);
+          if (nl === -1 || nl >= avail) {
+            if (!final) break;
+            nl = avail;
+          }
+          end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
+          if (end === p) {
+            // A blank line: no data, not a row (both readers skip it).
+            lines += nl < avail ? 1 : 0;
+            p = nl + 1;
             continue;
           }
-        }
-        let nl = buf.indexOf(LF, p);
-        if (nl === -1 || nl >= avail) {
-          if (!final) break;
-          nl = avail;
-        }
-        let end = nl > p && buf[nl - 1] === CR ? nl - 1 : nl;
-        if (end === p) {
-          // A blank line: no data, not a row (both readers skip it).
-          lines += nl < avail ? 1 : 0;
-          p = nl + 1;
-          continue;
+          scanned = csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end);
         }
         const line = lines + 1;
-        if (csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end)) {
+        if (scanned) {
           rows++;
           // No closure for the raw text here: this runs once a row, and the text is needed only for a duplicate.
           if (isDuplicate(buf, scanner.idStart, scanner.idEnd, scanner.idHash)) {

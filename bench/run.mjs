@@ -34,11 +34,21 @@ const { values: args } = parseArgs({
     'headline-reps': { type: 'string' },
   },
 });
-const reps = Number(args.reps ?? (args.quick ? 1 : 3));
+/** A count option: a whole number of at least 1, or the run stops with its name. */
+const count = (name, text, fallback) => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench: --${name} expects a whole number of at least 1, got ${JSON.stringify(text)}`);
+    process.exit(2);
+  }
+  return n;
+};
+const reps = count('reps', args.reps, args.quick ? 1 : 3);
 // The ratio's two contenders (ours end to end, DuckDB with 2 threads) run side by side in every
 // round, and at least this many times: wall times drift from minute to minute on a shared machine,
 // and the ratio is the headline.
-const headlineReps = Number(args['headline-reps'] ?? (args.quick ? reps : Math.max(reps, 5)));
+const headlineReps = count('headline-reps', args['headline-reps'], args.quick ? reps : Math.max(reps, 5));
 const headline = new Set(['cli', 'duckdb-2t']);
 const sizes = (args.sizes ?? (args.quick ? '1m' : '1m,5m')).split(',').map((s) => s.trim());
 const only = args.only ? new Set(args.only.split(',')) : undefined;
@@ -147,7 +157,7 @@ function warmFile(file) {
 }
 
 function runOnce(contender, input, index) {
-  warmFile(input.file);
+  if (input.file !== undefined) warmFile(input.file);
   const out = join(work, `${contender.name}-${input.name}-${index}.json`);
   const rssFile = `${out}.rss`;
   const argv = contender.argv(input, out);

@@ -108,7 +108,7 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
     const outcome = csv ? general.csv(text, line) : general.ndjson(text, line);
     if (outcome.kind === 'blank') return;
     rows++;
-    const raw = csv ? text : text.endsWith('\r') ? text.slice(0, -1) : text;
+    const raw = csv || !text.endsWith('\r') ? text : text.slice(0, -1);
     if (outcome.kind === 'reject') {
       rejected++;
       if (task.strict) throw new Abort('a row is rejected under --strict');
@@ -203,7 +203,8 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
         } else {
           lines += nl < avail ? 1 : 0;
         }
-        viaGeneral(buf.toString('utf8', p, end), line);
+        // An NDJSON line goes with its CR, as ingest's line reader gives it (which drops one).
+        viaGeneral(buf.toString('utf8', p, csv ? end : nl), line);
         p = nl + 1;
       }
       if (final) break;

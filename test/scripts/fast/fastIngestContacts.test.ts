@@ -177,6 +177,8 @@ describe('fastIngestContacts on NDJSON', () => {
       '{"id":"K","id":"K2","channel":"phone","direction":"inbound","offeredAt":"2026-03-01T09:00:00+08:00","answered":false}',
       json({ ...base, id: 'L', answered: 'true' }),
       json({ ...base, id: 'M', offeredAt: '2026-03-01T09:00:00' }), // no offset
+      `${json({ ...base, id: 'N', waitSeconds: -2 })}\r\r`, // CR CR LF: the reject's raw text keeps one CR, as ingest's does
+      `${json({ ...base, id: 'O' })}\r\r`,
     ];
     const file = write('ndjson', lines.join('\n'));
     for (const timeZone of [undefined, 'Asia/Shanghai']) {

@@ -274,7 +274,7 @@ async function benchInput(input) {
         log(`  ${c.name} #${rep + 1}: ${r.json?.unavailable ?? 'no time reported'}`);
         continue;
       }
-      entry.runs.push({ seconds, wallSeconds: r.wallSeconds, cpuSeconds: r.cpuSeconds, maxRssKb: r.maxRssKb, loadAverage: loadavg()[0], ...(c.timeFrom ? { loadSeconds: r.json?.loadSeconds } : {}) });
+      entry.runs.push({ round: rep, seconds, wallSeconds: r.wallSeconds, cpuSeconds: r.cpuSeconds, maxRssKb: r.maxRssKb, loadAverage: loadavg()[0], ...(c.timeFrom ? { loadSeconds: r.json?.loadSeconds } : {}) });
       log(`  ${c.name} #${rep + 1}: ${seconds.toFixed(2)} s, ${((r.maxRssKb ?? 0) / 1024).toFixed(0)} MB`);
     }
   }
@@ -287,6 +287,13 @@ async function benchInput(input) {
     entry.rowsPerSecond = Math.round(input.rows / entry.medianWallSeconds);
     entry.ratioToDuckdb = duck ? round(entry.medianWallSeconds / duck) : null;
   }
+  // The headline pair ran next to each other in every round: the ratio of each round's two runs,
+  // and its median, drift between rounds cancelled (beside the ratio of the medians).
+  const duckRuns = new Map((results['duckdb-2t']?.runs ?? []).map((r) => [r.round, r.seconds]));
+  if (results.cli?.runs) {
+    const ratios = results.cli.runs.filter((r) => duckRuns.has(r.round)).map((r) => round(r.seconds / duckRuns.get(r.round)));
+    if (ratios.length > 0) Object.assign(results.cli, { pairedRatiosToDuckdb: ratios, medianPairedRatioToDuckdb: round(median(ratios)) });
+  }
   // The headline is the CLI end to end; until it runs the fast path, the fast path's own entry.
   const ours = results.cli?.medianWallSeconds !== undefined && results.cli.verified ? results.cli : (results.fast ?? {});
   return {
@@ -297,6 +304,7 @@ async function benchInput(input) {
     peakRssMb: ours.peakRssMb ?? null,
     rowsPerSecond: ours.rowsPerSecond ?? null,
     ratioToDuckdb: ours.ratioToDuckdb ?? null,
+    medianPairedRatioToDuckdb: ours.medianPairedRatioToDuckdb ?? null,
     verified: ours.verified ?? false,
     headline: ours === results.cli ? 'cli' : 'fast',
     contenders: results,
@@ -344,6 +352,10 @@ function markdown(result) {
       lines.push(
         `| ${cname}${earlier} | ${c.medianWallSeconds?.toFixed(2) ?? '—'} | ${c.medianCpuSeconds?.toFixed(1) ?? '—'} | ${c.peakRssMb?.toFixed(0) ?? '—'} | ${c.rowsPerSecond?.toLocaleString('en') ?? '—'} | ${c.ratioToDuckdb?.toFixed(2) ?? '—'} | ${v} |`,
       );
+    }
+    const paired = input.contenders.cli?.pairedRatiosToDuckdb;
+    if (paired?.length) {
+      lines.push('', `\`cli\` ÷ \`duckdb-2t\` round by round (the two ran next to each other): ${paired.map((x) => x.toFixed(2)).join(', ')}; median ${input.contenders.cli.medianPairedRatioToDuckdb.toFixed(2)}.`);
     }
     lines.push('');
   }
@@ -410,7 +422,8 @@ function mergeInto(name, fresh) {
   for (const [k, v] of Object.entries(fresh.contenders)) if (!v.skipped && !v.unavailable) contenders[k] = { ...v, mergedFrom: result.date };
   const ours = contenders.cli?.verified ? contenders.cli : contenders.fast ?? {};
   return { ...fresh, contenders, medianWallSeconds: ours.medianWallSeconds ?? null, peakRssMb: ours.peakRssMb ?? null,
-    rowsPerSecond: ours.rowsPerSecond ?? null, ratioToDuckdb: ours.ratioToDuckdb ?? null, verified: ours.verified ?? false,
+    rowsPerSecond: ours.rowsPerSecond ?? null, ratioToDuckdb: ours.ratioToDuckdb ?? null,
+    medianPairedRatioToDuckdb: ours.medianPairedRatioToDuckdb ?? null, verified: ours.verified ?? false,
     headline: ours === contenders.cli ? 'cli' : 'fast' };
 }
 const write = (final) => {

@@ -318,6 +318,10 @@ export async function fastIngestContacts(
   options: FastIngestOptions,
   handlers: FastIngestHandlers = {},
 ): Promise<FastIngestOutcome> {
+  const { readBytes } = options;
+  if (readBytes !== undefined && !(Number.isInteger(readBytes) && readBytes >= 1)) {
+    throw new RangeError(`fastIngestContacts: readBytes must be a whole number of bytes, at least 1; got ${String(readBytes)}`);
+  }
   try {
     return await fastIngest(files, options, handlers);
   } finally {

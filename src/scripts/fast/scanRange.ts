@@ -124,7 +124,7 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
   };
 
   const fd = openSync(task.file, 'r');
-  const readBytes = Math.max(1, task.readBytes ?? READ_BYTES);
+  const readBytes = task.readBytes ?? READ_BYTES; // a whole number ≥ 1 (fastIngestContacts checks it)
   let buf = Buffer.allocUnsafe(readBytes * 4);
   let bufAt = task.start; // file offset of buf[0]
   let filled = 0;

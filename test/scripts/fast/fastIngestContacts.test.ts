@@ -126,6 +126,15 @@ describe('fastIngestContacts on CSV', () => {
     for (let readBytes = 1; readBytes <= text.length; readBytes += 3) expect(await fast([file], 1, undefined, { readBytes }), `reads of ${readBytes} bytes`).toEqual(want);
   });
 
+  it('refuses a read size that is not a whole number of bytes, naming it', async () => {
+    const file = write('csv', [header, goodCsv[0]].join('\n') + '\n');
+    for (const readBytes of [0, 1.5, Number.NaN, -4]) {
+      await expect(fastIngestContacts([file], { createSink: () => ({ addContact: () => {}, state: () => null }), readBytes })).rejects.toThrow(
+        `readBytes must be a whole number of bytes, at least 1; got ${String(readBytes)}`,
+      );
+    }
+  });
+
   it('reads plain rows itself and gives exactly the general path’s contacts', async () => {
     const file = write('csv', [header, ...goodCsv].join('\n') + '\n');
     const want = await general([file]);

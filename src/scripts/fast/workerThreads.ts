@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
@@ -99,9 +99,9 @@ export function takeFastWorker(url: URL | string, heapMb: number): Worker {
 
 /**
  * Whether a report over these arguments will likely split a file between threads: its contact
- * files (the positional arguments, read with the command's own option table) add up to at least
- * `minSplitBytes`, and no mapping, evaluations, `--no-fast` or help sends it to the general
- * path. A guess made before the command is loaded; the fast path itself decides.
+ * files (the positional arguments, read with the command's own option table; gzip ones left out)
+ * add up to at least `minSplitBytes`, and no mapping, evaluations, `--no-fast` or help sends it
+ * to the general path. A guess made before the command is loaded; the fast path itself decides.
  *
  * @param options - the command's `parseArgs` options (to tell option values from files)
  */
@@ -118,10 +118,23 @@ export function worthPrestarting(args: readonly string[], options: NonNullable<P
   for (const file of positionals) {
     try {
       const info = statSync(file);
-      if (info.isFile()) bytes += info.size;
+      // Gzip is the general path's (as the fast path decides it: the name or the first two bytes).
+      if (info.isFile() && !gzipped(file)) bytes += info.size;
     } catch {
       // a file that does not exist: the command will say so
     }
   }
   return bytes >= minSplitBytes;
+}
+
+/** Whether the fast path would take the file for gzip: a `.gz` name, or gzip's magic bytes first. */
+function gzipped(file: string): boolean {
+  if (file.toLowerCase().endsWith('.gz')) return true;
+  const head = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
 }

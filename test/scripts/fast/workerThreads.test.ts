@@ -27,6 +27,16 @@ describe('worthPrestarting', () => {
       expect(worthPrestarting([big, ...flag], reportOptions, 1024), flag.join(' ')).toBe(false);
     }
   });
+
+  it('counts no gzip file (the general path reads it): by its name or by its first two bytes', () => {
+    const named = join(dir, 'big.ndjson.gz');
+    writeFileSync(named, 'x'.repeat(4096));
+    const magic = join(dir, 'big-gzip.ndjson');
+    writeFileSync(magic, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(4096)]));
+    expect(worthPrestarting([named], reportOptions, 1024)).toBe(false);
+    expect(worthPrestarting([magic], reportOptions, 1024)).toBe(false);
+    expect(worthPrestarting([magic, big], reportOptions, 1024)).toBe(true); // the plain one alone is enough
+  });
 });
 
 describe('prestartFastWorkers / takeFastWorker', () => {

@@ -179,11 +179,12 @@ describe('start, score, scan and sample on the generated month', () => {
     expect(lines(rejects)).toHaveLength(1);
   });
 
-  it('sample refuses a blank --rate or --min-per-agent (Number("") is 0, which would sample nothing)', () => {
-    for (const flag of ['--rate', '--min-per-agent']) {
-      const run = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', flag, '', '--quiet']);
-      expect(run.status, flag).toBe(2);
+  it('sample refuses a blank --rate or --min-per-agent (Number("") is 0, which would sample nothing), and numbers not written in decimal', () => {
+    for (const [flag, value] of [['--rate', ''], ['--min-per-agent', ''], ['--rate', '0x1'], ['--min-per-agent', '0x10'], ['--min-per-agent', '0b11'], ['--rate', 'Infinity']]) {
+      const run = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', flag!, value!, '--quiet']);
+      expect(run.status, `${flag} ${value}`).toBe(2);
       expect(run.stderr).toContain(`${flag}: expected`);
+      expect(run.stderr).toContain(JSON.stringify(value));
     }
   });
 

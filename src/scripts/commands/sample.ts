@@ -41,10 +41,11 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
   // 2026-02-31 matches the pattern but names no day (Date would roll it over to 3 March).
   const isDay = day !== null && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).toISOString().startsWith(day[0]);
   if (day === null || !isDay) throw usageError(`--date: expected a day as YYYY-MM-DD, got ${JSON.stringify(values.date ?? '')}`);
-  // Number('') is 0: a blank value must not quietly mean "sample nothing".
-  const rate = values.rate === undefined ? 0.2 : values.rate.trim() === '' ? Number.NaN : Number(values.rate);
+  // Written numbers only: Number('') is 0 (a blank would quietly mean "sample nothing"), and
+  // Number('0x1') is 1, Number('0b11') 3.
+  const rate = values.rate === undefined ? 0.2 : decimalOf(values.rate);
   if (!(rate >= 0 && rate <= 1)) throw usageError(`--rate: expected a fraction from 0 to 1, got ${JSON.stringify(values.rate)}`);
-  const minPerAgent = values['min-per-agent'] === undefined ? 0 : values['min-per-agent'].trim() === '' ? Number.NaN : Number(values['min-per-agent']);
+  const minPerAgent = values['min-per-agent'] === undefined ? 0 : decimalOf(values['min-per-agent']);
   if (!Number.isSafeInteger(minPerAgent) || minPerAgent < 0) {
     throw usageError(`--min-per-agent: expected a whole number ≥ 0, got ${JSON.stringify(values['min-per-agent'])}`);
   }
@@ -75,4 +76,9 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
     if (rejects.written > 0) process.stderr.write(`rejects: ${rejects.path}\n`);
   }
   return 0;
+}
+
+/** A number written in decimal (`0.25`, `.5`, `3`, `1e-1`, spaces around allowed), else NaN. */
+function decimalOf(text: string): number {
+  return /^\s*\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
 }

@@ -354,7 +354,9 @@ export function createReportBuilder(options: ReportBuilderOptions = {}): ReportB
 
   // Groups summed elsewhere (the fast path's kernel) are exact only under default KPI options and
   // while no contact can count as QA-sampled.
-  const plainKpis = (options.preset === undefined || options.preset === null) && options.kpiOptions === undefined;
+  // Default KPIs: no preset and no KPI option set (`kpiOptions: {}` or all-undefined entries set none).
+  const noKpiOptions = options.kpiOptions === undefined || Object.values(options.kpiOptions).every((o) => o === undefined);
+  const plainKpis = (options.preset === undefined || options.preset === null) && noKpiOptions;
   const builder: ReportBuilder & CellSink = {
     [cellPlan](): CellPlan | null {
       if (!plainKpis || st.counts.evaluations > 0 || pendingIds > 0) return null;

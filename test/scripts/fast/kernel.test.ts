@@ -108,6 +108,14 @@ describe('ContactKernel', () => {
     expect(plan?.contactKpis.map((k) => k.kpi).sort()).toEqual([...kernelKpis].sort());
   });
 
+  it('takes a report whose kpiOptions set nothing, and leaves one that sets an option to the accumulators', () => {
+    const planOf = (kpiOptions: object) => (createReportBuilder({ kpiOptions } as never) as unknown as CellSink)[cellPlan]();
+    expect(planOf({})).not.toBeNull();
+    expect(planOf({ serviceLevel: undefined })).not.toBeNull();
+    expect(planOf({ serviceLevel: {} })).toBeNull(); // an options object, even empty: not assumed to be the defaults
+    expect(planOf({ serviceLevel: { thresholdSeconds: 30 } })).toBeNull();
+  });
+
   it('gives the report of adding each contact one by one (property)', () => {
     fc.assert(
       fc.property(

@@ -3,6 +3,7 @@ import type { BusinessCalendar } from './defineCalendar.js';
 import { CalendarError } from './errors.js';
 import { readCalendarInstant } from './instant.js';
 import type { CalendarInstant } from './types.js';
+import { maxWorkingDays } from './workingDuration.js';
 
 /**
  * Adds working days. A working day is a local date with working hours of its own: a weekday
@@ -17,9 +18,9 @@ import type { CalendarInstant } from './types.js';
  *
  * @param calendar - a calendar from `defineCalendar` or `calendars`
  * @param instant - a `Date`, epoch ms, or an ISO 8601 string with an offset
- * @param days - a whole number of working days, ≥ 0
+ * @param days - a whole number of working days, 0 to 36,600 (a hundred years)
  * @returns the deadline, as a `Date`
- * @throws {CalendarError} when the instant cannot be read or `days` is not a whole number ≥ 0
+ * @throws {CalendarError} when the instant cannot be read or `days` is not a whole number from 0 to 36,600
  * @example
  * // Seed 003 level 3 (4 working days), filed Tue 2025-09-30 10:00, the day before National Day:
  * addWorkingDays(calendars.chinaMainland, '2025-09-30T10:00:00+08:00', 4)
@@ -27,8 +28,8 @@ import type { CalendarInstant } from './types.js';
  */
 export function addWorkingDays(calendar: BusinessCalendar, instant: CalendarInstant, days: number): Date {
   const t = readCalendarInstant(instant);
-  if (!Number.isInteger(days) || days < 0) {
-    throw new CalendarError('days', [{ path: ['days'], message: `expected a whole number of working days ≥ 0, got ${describeValue(days)}` }]);
+  if (!Number.isInteger(days) || days < 0 || days > maxWorkingDays) {
+    throw new CalendarError('days', [{ path: ['days'], message: `expected a whole number of working days from 0 to ${maxWorkingDays} (a hundred years), got ${describeValue(days)}` }]);
   }
   return new Date(calendar.clock.addDays(t, days));
 }

@@ -29,6 +29,16 @@ const overnightSchema = z
     error: 'expected a night window that crosses midnight (`from` later than `to`, e.g. 18:00 → 09:00)',
   });
 
+/** The longest deadline in each unit: a year of 366 days (working units counted as if every hour worked). */
+const maxAmount: Readonly<Record<(typeof slaUnits)[number], number>> = {
+  minutes: 366 * 24 * 60,
+  hours: 366 * 24,
+  days: 366,
+  workingMinutes: 366 * 24 * 60,
+  workingHours: 366 * 24,
+  workingDays: 366,
+};
+
 const deadlineSchema = z
   .object({
     /** How many units; working days must be whole. */
@@ -41,6 +51,12 @@ const deadlineSchema = z
   .refine((d) => !(d.unit === 'workingDays' || d.unit === 'days') || Number.isInteger(d.amount), {
     error: 'expected a whole number of days',
     path: ['amount'],
+  })
+  .superRefine((d, ctx) => {
+    // A deadline longer than a year is a slip of the keyboard (1e9 working days would walk the
+    // calendar day by day for hours; 1e12 hours is past the last representable date).
+    const max = maxAmount[d.unit];
+    if (d.amount > max) ctx.addIssue({ code: 'custom', path: ['amount'], message: `expected at most a year: ${max} ${d.unit}` });
   });
 
 const ruleSchema = z

@@ -5,6 +5,13 @@ import { msInHour, msInMinute } from './types.js';
 
 const clockUnits = { hours: msInHour, minutes: msInMinute, seconds: 1000 } as const;
 const dayUnits = ['years', 'months', 'weeks', 'days'] as const;
+/**
+ * The most working time (and, in `addWorkingDays`, the most working days) that can be added: a
+ * hundred years. The clock walks the calendar a day at a time, so more would run for minutes (a
+ * million working days took 44 s) and end past the last date the records room reads.
+ */
+export const maxWorkingDays = 36_600;
+export const maxWorkingHours = 36_600 * 24;
 
 /**
  * Reads a date-fns `Duration` of working time into milliseconds.
@@ -14,7 +21,8 @@ const dayUnits = ['years', 'months', 'weeks', 'days'] as const;
  * none), so `years`, `months`, `weeks` and `days` other than 0 are refused; count days with
  * `addWorkingDays`.
  *
- * @throws {CalendarError} for a calendar unit, a negative or non-finite amount, or an unknown key
+ * @throws {CalendarError} for a calendar unit, a negative or non-finite amount, an unknown key, or
+ *   more than {@link maxWorkingHours} hours in all
  */
 export function workingDurationMs(duration: Duration): number {
   const issues: CalendarIssue[] = [];
@@ -41,6 +49,9 @@ export function workingDurationMs(duration: Duration): number {
     } else {
       ms += value * unit;
     }
+  }
+  if (issues.length === 0 && ms > maxWorkingHours * msInHour) {
+    issues.push({ path: ['duration'], message: `expected at most a hundred years of working time (${maxWorkingHours} hours), got ${Math.round(ms / msInHour)} hours` });
   }
   if (issues.length > 0) throw new CalendarError('duration', issues);
   return Math.round(ms);

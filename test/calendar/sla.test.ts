@@ -288,6 +288,17 @@ describe('defineSlaRuleSet', () => {
     expect((err as CalendarError).subject).toBe('ruleSet');
   });
 
+  it('refuses a deadline longer than a year, naming the unit’s limit (1e9 working days would walk the calendar for hours)', () => {
+    for (const [amount, unit, max] of [[1e9, 'workingDays', 366], [1e12, 'hours', 8784], [367, 'days', 366], [527_041, 'workingMinutes', 527_040]] as const) {
+      expect(() =>
+        defineSlaRuleSet({ id: 'x', label: { zh: 'x', en: 'x' }, rules: [{ id: 'r', label: { zh: 'r', en: 'r' }, start: 'filedAt', stop: 'repliedAt', within: { amount, unit } }] }),
+        `${amount} ${unit}`,
+      ).toThrow(`expected at most a year: ${max} ${unit} → at rules[0].within.amount`);
+    }
+    // A year itself is allowed.
+    expect(defineSlaRuleSet({ id: 'x', label: { zh: 'x', en: 'x' }, rules: [{ id: 'r', label: { zh: 'r', en: 'r' }, start: 'filedAt', stop: 'repliedAt', within: { amount: 366, unit: 'workingDays' } }] }).rules[0]!.within.amount).toBe(366);
+  });
+
   it('rejects duplicate rule ids and a night window that does not cross midnight', () => {
     const rule = { id: 'a', label: { zh: 'a', en: 'a' }, start: 'filedAt', stop: 'repliedAt', within: { amount: 1, unit: 'hours' as const } };
     expect(() => defineSlaRuleSet({ id: 'x', label: { zh: 'x', en: 'x' }, rules: [rule, rule] })).toThrow(/unique rule id, got "a" twice → at rules\[1\]\.id/);

@@ -107,9 +107,22 @@ describe('addWorkingTime', () => {
     // Zero day units are harmless.
     expect(addWorkingTime(platformWeekdays, cn('2026-03-09T10:00:00'), { days: 0, hours: 1 }).getTime()).toBe(cn('2026-03-09T11:00:00'));
   });
+
+  it('refuses more than a hundred years of working time at once (the clock walks day by day: 1e9 hours never ends)', () => {
+    expect(() => addWorkingTime(platformWeekdays, cn('2026-03-09T10:00:00'), { hours: 1e9 })).toThrow(
+      'expected at most a hundred years of working time (878400 hours), got 1000000000 hours',
+    );
+    expect(() => addWorkingTime(platformWeekdays, cn('2026-03-09T10:00:00'), { hours: 878_400, minutes: 1 })).toThrow(CalendarError);
+  });
 });
 
 describe('addWorkingDays', () => {
+  it('refuses more than 36,600 working days (a hundred years; a million took 44 s)', () => {
+    expect(() => addWorkingDays(platformWeekdays, cn('2026-03-09T10:00:00'), 1e6)).toThrow(
+      'expected a whole number of working days from 0 to 36600 (a hundred years), got 1000000',
+    );
+  });
+
   it('keeps the clock time, N working days after the first working instant', () => {
     // Mon 2026-03-09 10:00 + 7 → Wed Mar 18 10:00 (10,11,12,13,16,17,18)
     expect(addWorkingDays(platformWeekdays, cn('2026-03-09T10:00:00'), 7).getTime()).toBe(cn('2026-03-18T10:00:00'));

@@ -613,7 +613,9 @@ export class ContactScanner {
    * native call a row to seek the line feed. The object read is the whole line when a line feed
    * (or CR LF) follows its `}`, or `limit` when `final` says the bytes end there; an accepted
    * object never holds a line feed (keys and literals are matched exactly, strings refuse
-   * control characters), so that line feed is the line's first.
+   * control characters), so that line feed is the line's first. It accepts no row `scanJson`
+   * refuses; it may refuse one `scanJson` accepts (a fixed-width look-ahead can cross the line's
+   * end), which the caller then reads the usual way.
    *
    * @param limit - where the bytes read so far end
    * @param final - whether the input ends at `limit`

@@ -55,7 +55,8 @@ export function readIsoInstantBytes(src: Uint8Array, start: number, end: number)
   } else if (src[s + 19] !== 90) {
     return Number.NaN;
   }
-  // (The scanner keeps the last timestamp's date and hour: this runs about once an hour of rows.)
+  // (The scanner keeps the last `±HH:MM` timestamp's date and hour, so for those this runs about
+  // once an hour of rows; a `Z` timestamp is read here every time.)
   const instant = (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
   // The records room reads only the years 1000–9999 in UTC: an offset can step past either end.
   return instant >= minInstantMs && instant <= maxInstantMs ? instant : Number.NaN;

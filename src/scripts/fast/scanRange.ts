@@ -173,6 +173,9 @@ export function scanRange(task: RangeTask, sink: FastSink, board?: RangeBoard): 
             p = nl + 1;
             continue;
           }
+          // NDJSON again within the line's own end: scanJsonLine cannot know it, so a value near the
+          // end (a 20-byte `…Z` timestamp before `}` and CR LF) can make it peek into the next line
+          // and refuse a row the scanner reads (scanner.test.ts has the case).
           scanned = csv ? scanner.scanCsv(buf, p, end) : scanner.scanJson(buf, p, end);
         }
         const line = lines + 1;

@@ -291,6 +291,13 @@ describe('ContactScanner.scanJsonLine', () => {
     expect(at(cut)).toBe(-1);
   });
 
+  it('may refuse a row whose last timestamp is 20 bytes (`Z`) before CR LF: it peeks into the next line (scanRange reads the line again)', () => {
+    const line = `${row.slice(0, -1)},"endedAt":"2026-03-01T09:01:00Z"}`;
+    const text = bytes(`${line}\r\n${row}\r\n`);
+    expect(new ContactScanner().scanJsonLine(text, 0, text.length, true)).toBe(-1);
+    expect(new ContactScanner().scanJson(text, 0, line.length)).toBe(true);
+  });
+
   it('accepts exactly the lines scanJson accepts, with the same row (property)', () => {
     const piece = fc.constantFrom(row, `${row.slice(0, -1)},"csat":4}`, `${row.slice(0, -1)},"nps":011}`, '{}', ' ', '\r', '\n', '\r\n', '"', '}', 'x');
     fc.assert(

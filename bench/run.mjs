@@ -48,7 +48,7 @@ const reps = count('reps', args.reps, args.quick ? 1 : 3);
 // The ratio's two contenders (ours end to end, DuckDB with 2 threads) run side by side in every
 // round, and at least this many times: wall times drift from minute to minute on a shared machine,
 // and the ratio is the headline.
-const headlineReps = count('headline-reps', args['headline-reps'], args.quick ? reps : Math.max(reps, 5));
+const headlineReps = Math.max(reps, count('headline-reps', args['headline-reps'], args.quick ? reps : 5));
 const headline = new Set(['cli', 'duckdb-2t']);
 const sizes = (args.sizes ?? (args.quick ? '1m' : '1m,5m')).split(',').map((s) => s.trim());
 const only = args.only ? new Set(args.only.split(',')) : undefined;
@@ -138,7 +138,6 @@ const contenders = [
   },
 ].filter((c) => only === undefined || only.has(c.name));
 
-/** Runs one contender process; resolves to { wallSeconds, maxRssKb, json, out, error }. */
 /**
  * Reads the file through once, untimed, so the run starts with it in the page cache: this
  * machine's kernel reclaims file pages left unread for a while (a 2 GB input was seen 1.6 GB
@@ -156,6 +155,7 @@ function warmFile(file) {
   }
 }
 
+/** Runs one contender process; resolves to { wallSeconds, maxRssKb, json, out, error }. */
 function runOnce(contender, input, index) {
   if (input.file !== undefined) warmFile(input.file);
   const out = join(work, `${contender.name}-${input.name}-${index}.json`);

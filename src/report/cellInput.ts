@@ -13,7 +13,7 @@ export interface CellPlan {
 
 /**
  * `builder[cellPlan]()`: the plan when every contact KPI has its default options (no preset, no
- * `kpiOptions`) and no evaluation was added (so no contact counts as sampled); otherwise `null`,
+ * `kpiOptions` entry set) and no evaluation was added (so no contact counts as sampled); otherwise `null`,
  * and contacts must go through `addContact`.
  */
 export const cellPlan: unique symbol = Symbol('callcenter-qa.report.cellPlan');

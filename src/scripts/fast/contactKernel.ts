@@ -19,7 +19,7 @@ import type { ScannedContact } from './contactScanner.js';
 // accumulators' own shape, and goes to the builder through `addGroup`.
 //
 // The rules are those of the metrics room under DEFAULT options only (the builder says so
-// through `cellPlan`, which is null under a preset or kpiOptions), for flat rows (a chat's
+// through `cellPlan`, which is null under a preset or a kpiOptions entry), for flat rows (a chat's
 // messages are the empty list, so the chat timing and script KPIs have nothing to judge). A test
 // runs every rule against its accumulator over arbitrary flat contacts: a change of a default
 // there fails it here.

@@ -2,6 +2,13 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 import { CalendarError } from './errors.js';
 import { maxDaysWithoutWork, msInDay, msInMinute } from './types.js';
 
+/**
+ * The farthest a deadline may lie, in calendar days: a hundred years. The clock walks the
+ * calendar a day at a time, so a sparse calendar (one working hour a week) would otherwise walk
+ * for minutes and end past the last date the records room reads.
+ */
+const maxWalkDays = 36_600;
+
 /** A working range in minutes after local midnight; `end` may pass 1440 for an overnight range. */
 export interface MinuteRange {
   readonly start: number;
@@ -170,6 +177,16 @@ export class WorkingClock {
     });
   }
 
+  /** A deadline more than {@link maxWalkDays} calendar days away: refused, whatever the amount's unit. */
+  #tooFar(from: number): never {
+    throw new CalendarError('deadline', [
+      {
+        path: ['amount'],
+        message: `expected a deadline within ${maxWalkDays} calendar days (a hundred years) of ${new Date(from).toISOString()} in ${this.timeZone}`,
+      },
+    ]);
+  }
+
   #noWork(from: number): never {
     throw new CalendarError('calendar', [
       {
@@ -207,8 +224,10 @@ export class WorkingClock {
     if (ms <= 0) return t;
     let remaining = ms;
     let d = this.dayAt(t);
+    const last = d.index + maxWalkDays;
     let idle = 0;
     for (;;) {
+      if (d.index > last) return this.#tooFar(t);
       if (d.workingMs > 0) {
         idle = 0;
         if (d.start >= t && d.workingMs < remaining) {
@@ -278,8 +297,9 @@ export class WorkingClock {
     }
     let counted = 0;
     let idle = 0;
+    const last = index + maxWalkDays;
     while (counted < n) {
-      index++;
+      if (++index > last) return this.#tooFar(t);
       if (this.day(index).isWorkingDay) {
         counted++;
         idle = 0;

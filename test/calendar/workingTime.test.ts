@@ -117,6 +117,16 @@ describe('addWorkingTime', () => {
 });
 
 describe('addWorkingDays', () => {
+  it('refuses a deadline more than a hundred years of calendar away, on a sparse calendar too (it walked 143 s)', () => {
+    const sparse = defineCalendar({ timeZone: 'UTC', workingHours: { monday: '09:00-10:00' } });
+    // 100,000 working hours at one a week: about 1,900 years.
+    expect(() => addWorkingTime(sparse, '2026-03-09T09:00:00Z', { hours: 100_000 })).toThrow('expected a deadline within 36600 calendar days (a hundred years)');
+    // 36,600 working days of one a week: about 700 years.
+    expect(() => addWorkingDays(sparse, '2026-03-09T09:00:00Z', 36_600)).toThrow('expected a deadline within 36600 calendar days (a hundred years)');
+    // Within the bound it still answers: 52 working hours is a year of Mondays.
+    expect(addWorkingTime(sparse, '2026-03-09T09:00:00Z', { hours: 52 }).toISOString()).toBe('2027-03-01T10:00:00.000Z');
+  });
+
   it('refuses more than 36,600 working days (a hundred years; a million took 44 s)', () => {
     expect(() => addWorkingDays(platformWeekdays, cn('2026-03-09T10:00:00'), 1e6)).toThrow(
       'expected a whole number of working days from 0 to 36600 (a hundred years), got 1000000',

@@ -186,6 +186,10 @@ describe('start, score, scan and sample on the generated month', () => {
       expect(run.stderr).toContain(`${flag}: expected`);
       expect(run.stderr).toContain(JSON.stringify(value));
     }
+    // The mapping room's decimal reader: spaces around a plain decimal are fine.
+    const ok = runCli(['sample', join(dir, 'data', 'contacts.ndjson'), '--date', '2026-03-02', '--rate', ' 0.25 ', '--min-per-agent', '2', '--out', join(dir, 'sample-ok.ndjson'), '--quiet']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
   });
 
   it('scan writes the transcripts that have hits', () => {

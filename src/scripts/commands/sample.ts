@@ -3,7 +3,7 @@ import { sampleForQa } from '../../metrics/index.js';
 import type { Contact } from '../../records/index.js';
 import { usageError } from '../errors.js';
 import { ingestContacts } from '../ingest/ingest.js';
-import { readMappingFile } from '../ingest/mapping.js';
+import { readDecimal, readMappingFile } from '../ingest/mapping.js';
 import { openRejectsWriter } from '../ingest/rejects.js';
 import { checkTimeZone, parseCommandArgs } from './args.js';
 import { helpFor } from './help.js';
@@ -43,9 +43,9 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
   if (day === null || !isDay) throw usageError(`--date: expected a day as YYYY-MM-DD, got ${JSON.stringify(values.date ?? '')}`);
   // Written numbers only: Number('') is 0 (a blank would quietly mean "sample nothing"), and
   // Number('0x1') is 1, Number('0b11') 3.
-  const rate = values.rate === undefined ? 0.2 : decimalOf(values.rate);
+  const rate = values.rate === undefined ? 0.2 : (readDecimal(values.rate) ?? Number.NaN);
   if (!(rate >= 0 && rate <= 1)) throw usageError(`--rate: expected a fraction from 0 to 1, got ${JSON.stringify(values.rate)}`);
-  const minPerAgent = values['min-per-agent'] === undefined ? 0 : decimalOf(values['min-per-agent']);
+  const minPerAgent = values['min-per-agent'] === undefined ? 0 : (readDecimal(values['min-per-agent']) ?? Number.NaN);
   if (!Number.isSafeInteger(minPerAgent) || minPerAgent < 0) {
     throw usageError(`--min-per-agent: expected a whole number ≥ 0, got ${JSON.stringify(values['min-per-agent'])}`);
   }
@@ -76,9 +76,4 @@ export async function sampleCommand(argv: readonly string[]): Promise<number> {
     if (rejects.written > 0) process.stderr.write(`rejects: ${rejects.path}\n`);
   }
   return 0;
-}
-
-/** A number written in decimal (`0.25`, `.5`, `3`, `1e-1`, spaces around allowed), else NaN. */
-function decimalOf(text: string): number {
-  return /^\s*\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
 }
